@@ -1,0 +1,50 @@
+# canhcua — see README.md. `make run` and `make test` are all a newcomer needs.
+
+GO       ?= go
+BIN      := bin/canhcua
+# Debian/Ubuntu packages the build and the tests need.
+APT_PKGS := libopencv-dev libzxing-dev pkg-config g++ tmux
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build run test bench vet fmt fuzz clean
+
+all: build
+
+# Installs the missing packages with apt-get; does nothing when all are there.
+deps:
+	@missing=""; for p in $(APT_PKGS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(GO) build -o $(BIN) ./cmd/canhcua
+
+# Starts the app: on camera 0, or on the built-in demo source when there is none.
+run: build
+	./$(BIN)
+
+# The whole test suite, the Mat-leak check (OpenCV memory) and go vet.
+test: deps
+	$(GO) vet ./...
+	$(GO) test ./...
+	$(GO) test -tags matprofile -run MatLeak -count=1 ./camera
+
+# Go benchmarks, then the project's own bench commands.
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	./$(BIN) bench live --duration 20s
+	@if [ -d ../shared/corpus/boofcv-a ]; then ./$(BIN) bench decode ../shared/corpus/boofcv-a; \
+	else echo "bench decode: ../shared/corpus is absent; skipped"; fi
+
+vet:
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w .
+
+clean:
+	rm -rf bin

@@ -1,0 +1,93 @@
+//go:build matprofile
+
+package camera
+
+import (
+	"context"
+	"io"
+	"testing"
+
+	"gocv.io/x/gocv"
+
+	"github.com/canhcua/canhcua"
+)
+
+// limited ends a source with io.EOF after n frames.
+type limited struct {
+	Source
+	n int
+}
+
+func (l *limited) Read(ctx context.Context, dst *gocv.Mat) error {
+	if l.n <= 0 {
+		return io.EOF
+	}
+	l.n--
+	return l.Source.Read(ctx, dst)
+}
+
+// TestMatLeak runs 1,000 demo frames through the frame loop (with drops, as
+// the demo is live and unpaced) and through the decoder, and checks that every
+// Mat made on the way was closed. Run with: go test -tags matprofile -run MatLeak ./camera
+func TestMatLeak(t *testing.T) {
+	before := gocv.MatProfile.Count()
+	demo := NewDemo(DemoOptions{Seed: 2})
+	src := &limited{Source: demo, n: 1000}
+	l := &Loop{Source: src, Decoder: ZXing{}}
+	out := make(chan canhcua.Read, 1000)
+	if err := l.Run(context.Background(), out); err != nil {
+		t.Fatal(err)
+	}
+	demo.Close()
+	st := l.Stats()
+	if st.Captured != 1000 {
+		t.Fatalf("captured %d frames, want 1000", st.Captured)
+	}
+	if st.Decoded+st.Dropped != st.Captured {
+		t.Errorf("decoded %d + dropped %d != captured %d", st.Decoded, st.Dropped, st.Captured)
+	}
+	if len(out) == 0 {
+		t.Error("no code read in 1,000 demo frames")
+	}
+	if after := gocv.MatProfile.Count(); after != before {
+		var b []byte
+		buf := &sliceWriter{&b}
+		gocv.MatProfile.WriteTo(buf, 1)
+		t.Fatalf("%d Mats leaked after 1,000 frames:\n%s", after-before, b)
+	}
+	t.Logf("captured %d, decoded %d, dropped %d, reads %d; Mats open before and after: %d", st.Captured, st.Decoded, st.Dropped, st.Reads, before)
+}
+
+// TestMatLeakCancelled cancels the loop mid-run: nothing may leak either.
+func TestMatLeakCancelled(t *testing.T) {
+	before := gocv.MatProfile.Count()
+	demo := NewDemo(DemoOptions{Seed: 3})
+	ctx, cancel := context.WithCancel(context.Background())
+	src := &cancelAfter{Source: demo, n: 200, cancel: cancel}
+	l := &Loop{Source: src, Decoder: ZXing{}}
+	if err := l.Run(ctx, make(chan canhcua.Read, 100)); err != nil {
+		t.Fatal(err)
+	}
+	demo.Close()
+	if after := gocv.MatProfile.Count(); after != before {
+		t.Fatalf("%d Mats leaked after a cancelled run", after-before)
+	}
+}
+
+type cancelAfter struct {
+	Source
+	n      int
+	cancel context.CancelFunc
+}
+
+func (c *cancelAfter) Read(ctx context.Context, dst *gocv.Mat) error {
+	c.n--
+	if c.n == 0 {
+		c.cancel()
+	}
+	return c.Source.Read(ctx, dst)
+}
+
+type sliceWriter struct{ b *[]byte }
+
+func (w *sliceWriter) Write(p []byte) (int, error) { *w.b = append(*w.b, p...); return len(p), nil }

@@ -1,0 +1,36 @@
+package camera
+
+import (
+	"os"
+	"sync"
+
+	"golang.org/x/sys/unix"
+)
+
+var quietMu sync.Mutex
+
+// quietStderr runs f with the process's standard error sent to /dev/null:
+// MuPDF prints its warnings there, and nothing but canhcua's own messages may
+// reach the terminal. Errors are still returned by the calls themselves.
+func quietStderr(f func()) {
+	quietMu.Lock()
+	defer quietMu.Unlock()
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		f()
+		return
+	}
+	defer null.Close()
+	saved, err := unix.Dup(2)
+	if err != nil {
+		f()
+		return
+	}
+	defer unix.Close(saved)
+	if unix.Dup2(int(null.Fd()), 2) != nil {
+		f()
+		return
+	}
+	defer unix.Dup2(saved, 2)
+	f()
+}

@@ -1,0 +1,235 @@
+package main
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/camera"
+)
+
+// decodeResult is one code in `canhcua decode --json` output.
+type decodeResult struct {
+	Source   string   `json:"source"`
+	Page     *int     `json:"page,omitempty"`
+	Frame    *int64   `json:"frame,omitempty"`
+	Text     string   `json:"text"`
+	BytesB64 string   `json:"bytes_b64"`
+	Points   [][2]int `json:"points"`
+}
+
+type decoder struct {
+	json   bool
+	out    io.Writer
+	stderr io.Writer
+	dec    camera.Decoder
+	dedup  time.Duration
+	found  int
+	failed int
+}
+
+func cmdDecode(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("decode", "canhcua decode [--json] PATH...\n       canhcua decode [--json] --source SOURCE\n\n"+
+		"Reads the QR codes in images (PNG, JPEG, WebP, GIF, BMP, TIFF), videos (every frame,\n"+
+		"each code once until it has left the view) and PDFs (every page), or live from a\n"+
+		"camera, stream or the demo with --source. Exit status: 0 a code was found, 1 none,\n"+
+		"2 an error (one line on stderr per file; the other files are still read).", stdout)
+	asJSON := fs.Bool("json", false, "one JSON object per line and per code")
+	source := fs.String("source", "", "read live from a source: camera index (0), video file, stream URL, image folder, or demo")
+	dedup := fs.Duration("dedup", canhcua.DefaultDedupWindow, "how long a code must be out of view before it is read again (videos, live)")
+	duration := fs.Duration("duration", 0, "with --source: stop after this long (0: until the source ends or Ctrl-C)")
+	pos, status, ok := parseFlags(fs, args, stderr)
+	if !ok {
+		return status
+	}
+	d := &decoder{json: *asJSON, out: stdout, stderr: stderr, dec: camera.ZXing{}, dedup: *dedup}
+	if *source != "" {
+		if len(pos) > 0 {
+			fmt.Fprintln(stderr, "canhcua decode: give either --source or paths, not both")
+			return exitUsage
+		}
+		return d.live(ctx, *source, *duration)
+	}
+	if len(pos) == 0 {
+		fmt.Fprintln(stderr, "canhcua decode: no file given (see canhcua decode --help)")
+		return exitUsage
+	}
+	for _, p := range pos {
+		if ctx.Err() != nil {
+			break
+		}
+		if err := d.path(ctx, p); err != nil {
+			d.failed++
+			fmt.Fprintf(stderr, "canhcua decode: %s\n", oneLine(err))
+		}
+	}
+	switch {
+	case d.failed > 0:
+		return exitUsage
+	case d.found == 0:
+		return exitNotFound
+	}
+	return exitOK
+}
+
+// path decodes one file: a PDF, an image, or else a video.
+func (d *decoder) path(ctx context.Context, p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	st, _ := f.Stat()
+	f.Close()
+	if st != nil && st.IsDir() {
+		return fmt.Errorf("%s: is a folder (give its files, or use --source for a folder of images)", p)
+	}
+	switch {
+	case camera.IsPDF(head[:n]) || strings.EqualFold(filepath.Ext(p), ".pdf"):
+		return d.pdf(p)
+	case camera.IsImagePath(p):
+		return d.image(p)
+	}
+	return d.video(ctx, p)
+}
+
+func (d *decoder) image(p string) error {
+	m, err := camera.ReadImage(p)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	codes, err := d.dec.Decode(m)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	for _, c := range codes {
+		d.emit(decodeResult{Source: p}, c)
+	}
+	return nil
+}
+
+func (d *decoder) pdf(p string) error {
+	doc, err := camera.OpenPDF(p)
+	if err != nil {
+		return err
+	}
+	defer doc.Close()
+	var errs []error
+	for i := range doc.Pages() {
+		m, err := doc.Page(i, camera.PDFDPI)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", p, err))
+			continue
+		}
+		codes, err := d.dec.Decode(m)
+		m.Close()
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: page %d: %w", p, i+1, err))
+			continue
+		}
+		page := i + 1
+		for _, c := range codes {
+			d.emit(decodeResult{Source: p, Page: &page}, c)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func (d *decoder) video(ctx context.Context, p string) error {
+	src, err := camera.Open(ctx, p)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	return d.loop(ctx, src, p)
+}
+
+// live reads codes from a live source until it ends, ctx is done or the
+// duration has passed.
+func (d *decoder) live(ctx context.Context, name string, dur time.Duration) int {
+	src, err := openLive(ctx, name, d.stderr)
+	if err != nil {
+		fmt.Fprintf(d.stderr, "canhcua decode: %s\n", oneLine(err))
+		return exitUsage
+	}
+	defer src.Close()
+	if dur > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, dur)
+		defer cancel()
+	}
+	if err := d.loop(ctx, src, name); err != nil {
+		fmt.Fprintf(d.stderr, "canhcua decode: %s\n", oneLine(err))
+		return exitUsage
+	}
+	if d.found == 0 {
+		return exitNotFound
+	}
+	return exitOK
+}
+
+// openLive opens a source for live reading: finite sources (files, folders)
+// are paced at their frame rate, as a camera would deliver them.
+func openLive(ctx context.Context, name string, stderr io.Writer) (camera.Source, error) {
+	src, err := camera.Open(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	if !src.Info().Live {
+		src = camera.Paced(src, 25)
+	}
+	return src, nil
+}
+
+// loop runs the frame loop over src and prints each read.
+func (d *decoder) loop(ctx context.Context, src camera.Source, name string) error {
+	l := &camera.Loop{Source: src, Decoder: d.dec, Dedup: d.dedup}
+	reads := make(chan canhcua.Read, 64)
+	errc := make(chan error, 1)
+	go func() {
+		errc <- l.Run(ctx, reads)
+		close(reads)
+	}()
+	for r := range reads {
+		frame := r.Frame
+		d.emit(decodeResult{Source: name, Frame: &frame}, r.Code)
+	}
+	return <-errc
+}
+
+func (d *decoder) emit(r decodeResult, c canhcua.Code) {
+	d.found++
+	r.Text = c.Text
+	r.BytesB64 = base64.StdEncoding.EncodeToString(c.Bytes)
+	for _, p := range c.Points {
+		r.Points = append(r.Points, [2]int{p.X, p.Y})
+	}
+	if d.json {
+		b, _ := json.Marshal(r) // escapes control characters: safe for a terminal
+		fmt.Fprintf(d.out, "%s\n", b)
+		return
+	}
+	where := canhcua.Printable(r.Source)
+	switch {
+	case r.Page != nil:
+		where += fmt.Sprintf(" page %d", *r.Page)
+	case r.Frame != nil:
+		where += fmt.Sprintf(" frame %d", *r.Frame)
+	}
+	fmt.Fprintf(d.out, "%s: %s\n", where, canhcua.Printable(c.Text))
+}
+
+// oneLine flattens an error (joined errors included) into one line.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
+}
