@@ -1,7 +1,7 @@
 package camera
 
 // #cgo CXXFLAGS: -std=c++17 -O2
-// #cgo pkg-config: zxing opencv4
+// #cgo pkg-config: zxing opencv4 libavutil
 // #include <stdlib.h>
 // #include "zxing_shim.h"
 import "C"
@@ -18,8 +18,8 @@ import (
 )
 
 func init() {
-	// OpenCV logs warnings (a file it cannot open, a backend it skips) to the
-	// terminal; canhcua reports errors itself.
+	// OpenCV and FFmpeg log warnings (a file they cannot open, a backend
+	// skipped, a damaged frame) to the terminal; canhcua reports errors itself.
 	C.cc_quiet()
 }
 

@@ -55,7 +55,11 @@ func DecodeImage(data []byte) (gocv.Mat, error) {
 		return gocv.NewMat(), fmt.Errorf("%w: empty file", ErrUnreadableImage)
 	}
 	if !bytes.HasPrefix(data, []byte("GIF8")) {
-		m, err := gocv.IMDecode(data, gocv.IMReadGrayScale)
+		var m gocv.Mat
+		var err error
+		// OpenCV's image libraries (libpng, libjpeg) print their complaints
+		// about damaged files to stderr.
+		quietStderr(func() { m, err = gocv.IMDecode(data, gocv.IMReadGrayScale) })
 		if err == nil && !m.Empty() {
 			return m, nil
 		}

@@ -203,4 +203,3 @@ func TestLoopStopsOnCancel(t *testing.T) {
 		t.Errorf("stats not kept: %+v", st)
 	}
 }
-

@@ -24,7 +24,8 @@ func IsPDF(data []byte) bool {
 
 // PDF is an open PDF document whose pages can be rendered for decoding.
 type PDF struct {
-	doc *fitz.Document
+	doc   *fitz.Document
+	pages int
 }
 
 // OpenPDF opens a PDF file.
@@ -37,19 +38,24 @@ func OpenPDF(path string) (*PDF, error) {
 		return nil, fmt.Errorf("%s: %w: no PDF header", path, ErrBrokenPDF)
 	}
 	var doc *fitz.Document
-	quietStderr(func() { doc, err = fitz.NewFromMemory(data) })
+	pages := 0
+	quietStderr(func() {
+		if doc, err = fitz.NewFromMemory(data); err == nil {
+			pages = doc.NumPage()
+		}
+	})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrBrokenPDF, err)
 	}
-	if doc.NumPage() <= 0 {
-		doc.Close()
+	if pages <= 0 {
+		quietStderr(func() { doc.Close() })
 		return nil, fmt.Errorf("%s: %w: no pages", path, ErrBrokenPDF)
 	}
-	return &PDF{doc: doc}, nil
+	return &PDF{doc: doc, pages: pages}, nil
 }
 
 // Pages is the number of pages.
-func (p *PDF) Pages() int { return p.doc.NumPage() }
+func (p *PDF) Pages() int { return p.pages }
 
 // Page renders page i (0-based) at dpi as an 8-bit gray Mat; the caller
 // closes it.
@@ -71,4 +77,7 @@ func (p *PDF) Page(i int, dpi float64) (gocv.Mat, error) {
 }
 
 // Close releases the document.
-func (p *PDF) Close() error { return p.doc.Close() }
+func (p *PDF) Close() (err error) {
+	quietStderr(func() { err = p.doc.Close() })
+	return err
+}

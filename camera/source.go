@@ -94,7 +94,9 @@ func isDeviceIndex(s string) bool {
 
 // OpenDevice opens a camera by its index (0 is the first camera).
 func OpenDevice(id int) (Source, error) {
-	vc, err := gocv.OpenVideoCapture(id)
+	var vc *gocv.VideoCapture
+	var err error
+	quietStderr(func() { vc, err = gocv.OpenVideoCapture(id) })
 	if err != nil {
 		return nil, fmt.Errorf("camera %d: %w", id, err)
 	}
@@ -116,7 +118,9 @@ func openCapture(name, kind string, live bool) (Source, error) {
 		}
 		f.Close()
 	}
-	vc, err := gocv.VideoCaptureFileWithAPI(name, gocv.VideoCaptureFFmpeg)
+	var vc *gocv.VideoCapture
+	var err error
+	quietStderr(func() { vc, err = gocv.VideoCaptureFileWithAPI(name, gocv.VideoCaptureFFmpeg) })
 	if err != nil || !vc.IsOpened() {
 		if vc != nil {
 			vc.Close()

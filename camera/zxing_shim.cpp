@@ -4,6 +4,9 @@
 
 #include <ReadBarcode.h>
 #include <opencv2/core/utils/logger.hpp>
+extern "C" {
+#include <libavutil/log.h>
+}
 
 #include <cstdlib>
 #include <cstring>
@@ -82,6 +85,11 @@ extern "C" void cc_free(cc_code *codes, int n) {
 	std::free(codes);
 }
 
+static void quiet_av_log(void *, int, const char *, va_list) {}
+
 extern "C" void cc_quiet(void) {
 	cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+	// OpenCV's FFmpeg backend resets FFmpeg's log level when it first opens a
+	// file, but keeps the callback: a callback that drops everything holds.
+	av_log_set_callback(quiet_av_log);
 }
