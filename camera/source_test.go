@@ -323,4 +323,3 @@ func TestDeviceMissing(t *testing.T) {
 		t.Skip("this machine has a camera 7")
 	}
 }
-
