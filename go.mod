@@ -11,4 +11,5 @@ require (
 	gocv.io/x/gocv v0.31.0 // indirect
 	golang.org/x/image v0.48.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
+	golang.org/x/text v0.44.0 // indirect
 )

@@ -44,3 +44,17 @@ func TestDeduper(t *testing.T) {
 		t.Error("a 1 s window does not behave as configured")
 	}
 }
+
+func TestFold(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Nguyễn Văn An", "nguyen van an"},
+		{"NGUYỄN  VĂN   AN", "nguyen van an"},
+		{"Đặng Thùy Trâm", "dang thuy tram"},
+		{"Võ Quốc Bảo", "vo quoc bao"},
+		{"Trần Thị Bích Ngọc", "tran thi bich ngoc"},
+	} {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

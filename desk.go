@@ -1,0 +1,64 @@
+package canhcua
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+)
+
+// DefaultDuplicateWindow is how soon a second accepted scan of the same
+// person at the same door counts as a duplicate.
+const DefaultDuplicateWindow = 2 * time.Minute
+
+// Rules are the desk's rules for turning an identity into a scan.
+type Rules struct {
+	// DuplicateWindow: a person scanned again within this time of their last
+	// accepted scan at the same door is a duplicate (not counted).
+	DuplicateWindow time.Duration
+}
+
+// Decide makes the scan for an identity shown at door at time now, given the
+// person's last accepted scan today at that door (nil when none). The scan is
+// not yet stored: the store records it in the same transaction in which it
+// read last.
+func (r Rules) Decide(id Identity, mode Mode, door string, now time.Time, last *Scan) Scan {
+	s := Scan{
+		At:        now,
+		Door:      door,
+		Kind:      id.Kind,
+		PersonKey: id.Key,
+		Name:      id.Name,
+		IDNumber:  id.IDNumber,
+		BirthDate: id.BirthDate,
+		Direction: In,
+		Result:    Accepted,
+	}
+	switch mode {
+	case ModeOut:
+		s.Direction = Out
+	case ModeToggle:
+		if last != nil && last.Direction == In {
+			s.Direction = Out
+		}
+	}
+	if id.Reject != "" {
+		s.Result, s.Reason, s.PersonKey = Rejected, id.Reject, ""
+		return s
+	}
+	w := r.DuplicateWindow
+	if w <= 0 {
+		w = DefaultDuplicateWindow
+	}
+	if last != nil && last.Door == door && now.Sub(last.At) < w && now.Sub(last.At) >= 0 &&
+		(mode == ModeToggle || last.Direction == s.Direction) {
+		s.Result, s.Ago, s.Direction = Duplicate, now.Sub(last.At), last.Direction
+	}
+	return s
+}
+
+// tokenKey keys an opaque payload by a hash, so the payload itself need not be
+// stored.
+func tokenKey(kind Kind, payload string) string {
+	h := sha256.Sum256([]byte(payload))
+	return string(kind) + ":" + hex.EncodeToString(h[:12])
+}
