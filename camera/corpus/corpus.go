@@ -20,6 +20,7 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -318,14 +319,18 @@ type Result struct {
 type DecodeFunc func(path string) (codes []canhcua.Code, elapsed time.Duration, err error)
 
 // Run decodes every image of the corpus with decode, one after the other so
-// that timings do not compete, and returns the results in image order.
-func (c *Corpus) Run(decode DecodeFunc) []Result {
-	out := make([]Result, len(c.Images))
-	for i, img := range c.Images {
+// that timings do not compete, and returns the results in image order. When
+// ctx is done it stops and returns the results so far with ctx's error.
+func (c *Corpus) Run(ctx context.Context, decode DecodeFunc) ([]Result, error) {
+	out := make([]Result, 0, len(c.Images))
+	for _, img := range c.Images {
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
 		codes, el, err := decode(c.File(img))
-		out[i] = Result{Image: img.Path, Codes: codes, Elapsed: el, Err: err}
+		out = append(out, Result{Image: img.Path, Codes: codes, Elapsed: el, Err: err})
 	}
-	return out
+	return out, nil
 }
 
 // Report is a decoder's score on a corpus.
@@ -362,10 +367,11 @@ type LabelScore struct {
 
 // ManifestScore is the exact-text score on a manifest corpus.
 type ManifestScore struct {
-	Expected       int      `json:"expected"`     // rows with a text to compare
-	ExactRead      int      `json:"exact_read"`   // of those, read with exactly that text
-	ExactShare     float64  `json:"exact_share"`  // ExactRead/Expected
-	NoText         int      `json:"no_text_rows"` // rows of codes with no text to compare (binary, unknown)
+	Expected       int      `json:"expected"`               // rows with a text to compare
+	ExactRead      int      `json:"exact_read"`             // of those, read with exactly that text
+	ExactShare     float64  `json:"exact_share"`            // ExactRead/Expected
+	NoText         int      `json:"no_text_rows"`           // rows of codes with no text to compare (binary, unknown)
+	NoTextDecoded  int      `json:"no_text_images_decoded"` // images with only such rows on which a code was decoded
 	ByFlag         []Flag   `json:"by_flag"`
 	NoneImages     int      `json:"none_images"`        // images flagged none
 	FalsePositives []Decode `json:"false_positives"`    // codes reported on images flagged none
@@ -637,6 +643,9 @@ func (c *Corpus) scoreManifest(res []*Result) *ManifestScore {
 		}
 		if img.IsNone() || img.IsUndecodable() {
 			continue
+		}
+		if !hasText(img) && len(codes) > 0 {
+			r.NoTextDecoded++
 		}
 		// Codes that matched no expected text, on images that have text
 		// expectations (images with no text to compare prove nothing).

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"math"
@@ -282,8 +283,8 @@ func TestScoreManifest(t *testing.T) {
 	if m.Undecodable != 1 || len(m.UndecodableHit) != 1 || m.UndecodableHit[0].Text != "garbage" {
 		t.Errorf("undecodable %d, reads %+v", m.Undecodable, m.UndecodableHit)
 	}
-	if m.NoText != 1 {
-		t.Errorf("rows without text = %d, want 1 (binary)", m.NoText)
+	if m.NoText != 1 || m.NoTextDecoded != 1 {
+		t.Errorf("rows without text = %d, decoded %d; want 1 (binary), 1", m.NoText, m.NoTextDecoded)
 	}
 	if len(m.Unexpected) != 2 || m.Unexpected[0].Text != "other" {
 		t.Errorf("unexpected = %+v, want other and the inexact path", m.Unexpected)
@@ -364,5 +365,29 @@ func TestPercentile(t *testing.T) {
 	}
 	if ds[0] != 100*time.Millisecond {
 		t.Error("Percentile sorted its input in place")
+	}
+}
+
+func TestRun(t *testing.T) {
+	c := manifestCorpus(t)
+	var seen []string
+	decode := func(p string) ([]canhcua.Code, time.Duration, error) {
+		seen = append(seen, p)
+		if strings.HasSuffix(p, "bad.png") {
+			return nil, 0, errors.New("unreadable")
+		}
+		return []canhcua.Code{{Text: "x"}}, time.Millisecond, nil
+	}
+	res, err := c.Run(context.Background(), decode)
+	if err != nil || len(res) != len(c.Images) || len(seen) != len(c.Images) {
+		t.Fatalf("Run: %v, %d results, %d calls", err, len(res), len(seen))
+	}
+	if seen[0] != filepath.Join(c.Dir, "one.png") || res[1].Image != "multi.png" || res[4].Err == nil {
+		t.Errorf("Run results: %v, %+v", seen, res)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if res, err := c.Run(ctx, decode); err == nil || len(res) != 0 {
+		t.Errorf("cancelled Run: %v, %d results", err, len(res))
 	}
 }
