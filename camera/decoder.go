@@ -40,6 +40,10 @@ type ZXing struct {
 	// Binarizer selects zxing-cpp's binarizer: 0 local average (default),
 	// 1 global histogram.
 	Binarizer int
+	// NoInvert turns off the second pass on the inverted image, which reads
+	// light-on-dark codes (phones in dark mode) when the first pass finds
+	// nothing.
+	NoInvert bool
 }
 
 // ErrEmptyImage is returned for an image with no pixels.
@@ -62,7 +66,17 @@ func (z ZXing) Decode(img gocv.Mat) ([]canhcua.Code, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gray image: %w", err)
 	}
-	return z.decodeGray(b, gray.Cols(), gray.Rows(), gray.Cols())
+	codes, err := z.decodeGray(b, gray.Cols(), gray.Rows(), gray.Cols())
+	if len(codes) > 0 || err != nil || z.NoInvert {
+		return codes, err
+	}
+	inv := gocv.NewMat()
+	defer inv.Close()
+	gocv.BitwiseNot(gray, &inv)
+	if b, err = inv.DataPtrUint8(); err != nil {
+		return nil, fmt.Errorf("inverted image: %w", err)
+	}
+	return z.decodeGray(b, inv.Cols(), inv.Rows(), inv.Cols())
 }
 
 // DecodeGray decodes an 8-bit gray image held in pix, stride bytes per row.

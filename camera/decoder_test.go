@@ -71,3 +71,17 @@ func TestZXingDecodesGeneratedCode(t *testing.T) {
 		t.Errorf("bytes = %q, want the UTF-8 of the text", codes[0].Bytes)
 	}
 }
+
+// TestZXingReadsInvertedCodes: light-on-dark codes (a phone in dark mode).
+func TestZXingReadsInvertedCodes(t *testing.T) {
+	m := qrMat(t, "Chế độ tối", 5)
+	defer m.Close()
+	gocv.BitwiseNot(m, &m)
+	codes, err := ZXing{}.Decode(m)
+	if err != nil || len(codes) != 1 || codes[0].Text != "Chế độ tối" {
+		t.Fatalf("inverted code: %v, %v", codes, err)
+	}
+	if codes, _ := (ZXing{NoInvert: true}).Decode(m); len(codes) != 0 {
+		t.Errorf("without the inverted pass the code was still read: the test proves nothing")
+	}
+}
