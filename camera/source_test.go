@@ -12,6 +12,8 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -321,5 +323,39 @@ func TestDeviceMissing(t *testing.T) {
 	if err == nil {
 		src.Close()
 		t.Skip("this machine has a camera 7")
+	}
+}
+
+// TestStreamURL serves a video over HTTP on loopback and reads it as a
+// stream source (what an IP camera's http:// or rtsp:// URL gives).
+func TestStreamURL(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "cam.avi")
+	err := WriteVideo(path, 10, 20, func(i int) image.Image {
+		m := frameWith(t, "Camera IP cổng sau")
+		defer m.Close()
+		img, _ := m.ToImage()
+		return img
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	src, err := Open(context.Background(), srv.URL+"/cam.avi")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	if i := src.Info(); i.Kind != "stream" || !i.Live {
+		t.Errorf("info = %+v, want a live stream", i)
+	}
+	reads, err := collect(t, &Loop{Source: src, Decoder: ZXing{}})
+	// A stream that ends is an error for a live source (the camera went away).
+	if err == nil {
+		t.Error("the end of a live stream was not reported")
+	}
+	if len(reads) != 1 || reads[0].Text != "Camera IP cổng sau" {
+		t.Errorf("reads = %v", reads)
 	}
 }
