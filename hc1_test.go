@@ -1,0 +1,444 @@
+package canhcua
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/sha256"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/base64"
+	"encoding/json"
+	"encoding/pem"
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/fxamacker/cbor/v2"
+)
+
+// dccSample is an EU DCC payload (schema 1.3.0) of a Vietnamese vaccine
+// passport: two doses of Comirnaty.
+func dccSample(fn, gn, fnt, gnt, dob string) map[string]any {
+	return map[string]any{
+		"ver": "1.3.0",
+		"nam": map[string]any{"fn": fn, "gn": gn, "fnt": fnt, "gnt": gnt},
+		"dob": dob,
+		"v": []any{map[string]any{
+			"tg": "840539006", "vp": "1119349007", "mp": "EU/1/20/1528", "ma": "ORG-100030215",
+			"dn": 2, "sd": 2, "dt": "2021-09-15", "co": "VN", "is": "Ministry of Health of Viet Nam",
+			"ci": "URN:UVCI:01:VN:ABC123456789#S",
+		}},
+	}
+}
+
+// hc1Options describe how buildHC1 signs and encodes.
+type hc1Options struct {
+	kid        []byte
+	alg        int64 // coseES256 or cosePS256
+	ecKey      *ecdsa.PrivateKey
+	rsaKey     *rsa.PrivateKey
+	noZlib     bool
+	untagged   bool
+	kidUnprot  bool
+	tamper     func(payload []byte) []byte // changes the payload after signing
+	claimsHook func(map[int]any)
+}
+
+// buildHC1 makes a real "HC1:" string: CWT claims with the DCC under
+// -260/1, COSE_Sign1 (protected {1: alg, 4: kid}), zlib, base45.
+func buildHC1(t testing.TB, dcc map[string]any, o hc1Options) string {
+	t.Helper()
+	claims := map[int]any{
+		1:    "VN",
+		4:    time.Date(2022, 9, 15, 0, 0, 0, 0, time.UTC).Unix(),
+		6:    time.Date(2021, 9, 16, 0, 0, 0, 0, time.UTC).Unix(),
+		-260: map[int]any{1: dcc},
+	}
+	if o.claimsHook != nil {
+		o.claimsHook(claims)
+	}
+	payload, err := cbor.Marshal(claims)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.alg == 0 {
+		o.alg = coseES256
+	}
+	hdr := map[int]any{1: o.alg}
+	unprot := map[int]any{}
+	if o.kidUnprot {
+		unprot[4] = o.kid
+	} else {
+		hdr[4] = o.kid
+	}
+	prot, err := cbor.Marshal(hdr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &coseSign1{Protected: prot, Payload: payload}
+	h := sha256.Sum256(m.sigStructure())
+	var sig []byte
+	switch {
+	case o.ecKey != nil:
+		r, s, err := ecdsa.Sign(rand.Reader, o.ecKey, h[:])
+		if err != nil {
+			t.Fatal(err)
+		}
+		sig = make([]byte, 64)
+		r.FillBytes(sig[:32])
+		s.FillBytes(sig[32:])
+	case o.rsaKey != nil:
+		sig, err = rsa.SignPSS(rand.Reader, o.rsaKey, crypto.SHA256, h[:], &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash})
+		if err != nil {
+			t.Fatal(err)
+		}
+	default:
+		sig = make([]byte, 64)
+	}
+	if o.tamper != nil {
+		payload = o.tamper(payload)
+	}
+	msg := []any{prot, unprot, payload, sig}
+	var raw []byte
+	if o.untagged {
+		raw, err = cbor.Marshal(msg)
+	} else {
+		raw, err = cbor.Marshal(cbor.Tag{Number: 18, Content: msg})
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !o.noZlib {
+		var b bytes.Buffer
+		zw, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
+		zw.Write(raw)
+		zw.Close()
+		raw = b.Bytes()
+	}
+	return "HC1:" + base45Encode(raw)
+}
+
+func newECKey(t testing.TB) *ecdsa.PrivateKey {
+	t.Helper()
+	k, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+var testKid = []byte{0xd9, 0x19, 0x37, 0x5f, 0xc1, 0xe7, 0xb6, 0xb2}
+
+func vnDCC() map[string]any {
+	return dccSample("Nguyễn", "Văn An", "NGUYEN", "VAN<AN", "1990-03-15")
+}
+
+func TestBase45(t *testing.T) {
+	// RFC 9285 examples.
+	for _, c := range []struct{ in, enc string }{
+		{"AB", "BB8"},
+		{"Hello!!", "%69 VD92EX0"},
+		{"base-45", "UJCLQE7W581"},
+		{"ietf!", "QED8WEX0"},
+		{"", ""},
+	} {
+		if got := base45Encode([]byte(c.in)); got != c.enc {
+			t.Errorf("base45Encode(%q) = %q, want %q", c.in, got, c.enc)
+		}
+		if got, err := base45Decode(c.enc); err != nil || string(got) != c.in {
+			t.Errorf("base45Decode(%q) = %q, %v, want %q", c.enc, got, err, c.in)
+		}
+	}
+	for _, bad := range []string{"GGW", "A", "ab", "ZZZZ", "::"} {
+		if _, err := base45Decode(bad); err == nil {
+			t.Errorf("base45Decode(%q): no error", bad)
+		}
+	}
+}
+
+func TestHC1(t *testing.T) {
+	key := newECKey(t)
+	other := newECKey(t)
+	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rsaKid := []byte("rsa-kid1")
+	trust := &TrustList{}
+	if err := trust.Add(testKid, &key.PublicKey); err != nil {
+		t.Fatal(err)
+	}
+	if err := trust.Add(rsaKid, &rsaKey.PublicKey); err != nil {
+		t.Fatal(err)
+	}
+	good := buildHC1(t, vnDCC(), hc1Options{kid: testKid, ecKey: key})
+	tampered := buildHC1(t, vnDCC(), hc1Options{kid: testKid, ecKey: key, tamper: func(p []byte) []byte {
+		return bytes.Replace(p, []byte("Văn An"), []byte("Văn Am"), 1)
+	}})
+	forged := buildHC1(t, vnDCC(), hc1Options{kid: testKid, ecKey: other})
+	unknownKid := buildHC1(t, vnDCC(), hc1Options{kid: []byte("unknown!"), ecKey: other})
+	ps256 := buildHC1(t, vnDCC(), hc1Options{kid: rsaKid, alg: cosePS256, rsaKey: rsaKey})
+	plain := buildHC1(t, vnDCC(), hc1Options{kid: testKid, ecKey: key, noZlib: true, untagged: true, kidUnprot: true})
+
+	for _, c := range []struct {
+		name     string
+		text     string
+		trust    *TrustList
+		verified bool
+		reject   string
+	}{
+		{"no trust list", good, nil, false, ""},
+		{"trusted", good, trust, true, ""},
+		{"trusted, lower-case prefix", "hc1:" + good[4:], trust, true, ""},
+		{"trusted PS256", ps256, trust, true, ""},
+		{"uncompressed, untagged, kid unprotected", plain, trust, true, ""},
+		{"tampered, no trust list", tampered, nil, false, ""},
+		{"tampered", tampered, trust, false, "signature is invalid"},
+		{"forged with another key", forged, trust, false, "signature is invalid"},
+		{"signer not in trust list", unknownKid, trust, false, ""},
+		{"empty trust list", good, &TrustList{}, false, ""},
+		{"damaged base45", good[:len(good)-1] + "a", nil, false, "damaged health certificate"},
+		{"truncated", good[:len(good)/2], nil, false, "damaged health certificate"},
+		{"not zlib", "HC1:" + base45Encode([]byte{0x78, 1, 2, 3}), nil, false, "damaged health certificate"},
+		{"not COSE", "HC1:" + base45Encode([]byte("hello")), nil, false, "damaged health certificate"},
+		{"empty", "HC1:", nil, false, "damaged health certificate"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			id := IdentifyWith(IdentifyConfig{TrustList: c.trust, Today: day(2025, 11, 27)}, c.text)
+			if c.reject != "" {
+				if !strings.Contains(id.Reject, c.reject) || id.Key != "" || id.RejectVI == "" {
+					t.Fatalf("want rejection %q, got %+v", c.reject, id)
+				}
+				return
+			}
+			if id.Reject != "" {
+				t.Fatalf("rejected: %s", id.Reject)
+			}
+			if id.Kind != KindHC1 || id.Verified != c.verified || id.Certificate == nil || id.Certificate.Verified != c.verified {
+				t.Fatalf("kind %s verified %v, want %v", id.Kind, id.Verified, c.verified)
+			}
+			if !c.verified && len(id.Warnings) == 0 {
+				t.Error("not verified without a warning")
+			}
+			cert := id.Certificate
+			if c.name == "tampered, no trust list" {
+				if id.Name != "Nguyễn Văn Am" {
+					t.Errorf("name %q", id.Name)
+				}
+				return
+			}
+			if id.Name != "Nguyễn Văn An" || id.BirthDate != "15/03/1990" || id.Key != "hc1:nguyen van an|1990-03-15" {
+				t.Errorf("name %q birth %q key %q", id.Name, id.BirthDate, id.Key)
+			}
+			if cert.Issuer != "VN" || cert.Version != "1.3.0" || cert.FamilyNameStd != "NGUYEN" || cert.GivenNameStd != "VAN<AN" {
+				t.Errorf("certificate %+v", cert)
+			}
+			if len(cert.Doses) != 1 || cert.Doses[0].Number != 2 || cert.Doses[0].Of != 2 || cert.Doses[0].Product != "EU/1/20/1528" ||
+				cert.Doses[0].Date != "2021-09-15" || cert.Doses[0].Country != "VN" {
+				t.Errorf("doses %+v", cert.Doses)
+			}
+			if cert.ExpiresAt.IsZero() || !strings.Contains(strings.Join(id.Warnings, ";"), "expired") {
+				t.Errorf("expiry %v warnings %v", cert.ExpiresAt, id.Warnings)
+			}
+		})
+	}
+}
+
+func TestHC1TestsAndRecoveries(t *testing.T) {
+	d := dccSample("Trần", "Thị Bích Ngọc", "TRAN", "THI<BICH<NGOC", "1995-09")
+	delete(d, "v")
+	d["t"] = []any{map[string]any{"tg": "840539006", "tt": "LP6464-4", "nm": "PCR", "sc": "2021-10-01T08:00:00Z",
+		"tr": "260415000", "tc": "Bệnh viện Bạch Mai", "co": "VN", "is": "Ministry of Health", "ci": "URN:UVCI:01:VN:T1"}}
+	d["r"] = []any{map[string]any{"tg": "840539006", "fr": "2021-08-01", "co": "VN", "is": "MoH", "df": "2021-08-12", "du": "2022-01-28", "ci": "URN:UVCI:01:VN:R1"}}
+	id := Identify(buildHC1(t, d, hc1Options{kid: testKid, ecKey: newECKey(t)}))
+	if id.Reject != "" || id.Name != "Trần Thị Bích Ngọc" || id.BirthDate != "09/1995" {
+		t.Fatalf("%+v", id)
+	}
+	c := id.Certificate
+	if len(c.Tests) != 1 || c.Tests[0].Result != "260415000" || c.Tests[0].Centre != "Bệnh viện Bạch Mai" ||
+		len(c.Recoveries) != 1 || c.Recoveries[0].ValidUntil != "2022-01-28" {
+		t.Errorf("tests %+v recoveries %+v", c.Tests, c.Recoveries)
+	}
+	if id.Verified {
+		t.Error("verified without a trust list")
+	}
+}
+
+func TestHC1Hostile(t *testing.T) {
+	d := dccSample("\x1b]52;c;ZWNobw==\x07Nguyễn\x1b[2J", "Văn\u202eAn", "NGUYEN", "VAN<AN", "1990-03-15")
+	id := Identify(buildHC1(t, d, hc1Options{kid: testKid, ecKey: newECKey(t)}))
+	if id.Reject != "" {
+		t.Fatal(id.Reject)
+	}
+	if id.Name != "Nguyễn VănAn" || strings.ContainsAny(id.Certificate.FamilyName, "\x1b\x07\u202e") {
+		t.Errorf("name %q family %q", id.Name, id.Certificate.FamilyName)
+	}
+	// No DCC under -260/1.
+	bad := buildHC1(t, vnDCC(), hc1Options{kid: testKid, ecKey: newECKey(t), claimsHook: func(c map[int]any) { delete(c, -260) }})
+	if id := Identify(bad); !strings.Contains(id.Reject, "damaged") {
+		t.Errorf("no DCC: %+v", id)
+	}
+}
+
+func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC) }
+
+func selfSigned(t testing.TB, key *ecdsa.PrivateKey) []byte {
+	t.Helper()
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "DSC VN test"},
+		NotBefore: time.Unix(0, 0), NotAfter: time.Unix(4e9, 0)}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return der
+}
+
+func TestParseTrustList(t *testing.T) {
+	k1, k2, k3 := newECKey(t), newECKey(t), newECKey(t)
+	spki, _ := x509.MarshalPKIXPublicKey(&k1.PublicKey)
+	pubPEM := string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: spki}))
+	cert2 := selfSigned(t, k2)
+	cert3 := selfSigned(t, k3)
+	certPEM := string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert3}))
+	h2 := sha256.Sum256(cert2)
+	kid2 := h2[:8]
+	h3 := sha256.Sum256(cert3)
+	kid3 := h3[:8]
+	doc, _ := json.Marshal(map[string]any{"keys": []any{
+		map[string]any{"kid": base64.StdEncoding.EncodeToString(testKid), "alg": "ES256", "country": "VN", "pem": pubPEM},
+		map[string]any{"x5c": []string{base64.StdEncoding.EncodeToString(cert2)}}, // kid from the certificate
+		map[string]any{"pem": certPEM},
+		map[string]any{"kid": "AAECAwQFBgc=", "spki": base64.StdEncoding.EncodeToString(spki)},
+	}})
+	tl, err := ParseTrustList(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tl.Len() != 4 {
+		t.Errorf("Len = %d", tl.Len())
+	}
+	for i, c := range []struct {
+		kid []byte
+		key *ecdsa.PrivateKey
+	}{{testKid, k1}, {kid2, k2}, {kid3, k3}} {
+		id := IdentifyWith(IdentifyConfig{TrustList: tl}, buildHC1(t, vnDCC(), hc1Options{kid: c.kid, ecKey: c.key}))
+		if !id.Verified {
+			t.Errorf("key %d: not verified: %+v", i, id)
+		}
+	}
+	for _, bad := range []string{
+		`not json`,
+		`{"keys":[{"kid":"AAEC"}]}`,
+		`{"keys":[{"kid":"!!","pem":` + jsonString(pubPEM) + `}]}`,
+		`{"keys":[{"pem":` + jsonString(pubPEM) + `}]}`, // no kid and no certificate to derive it
+		`{"keys":[{"kid":"AAEC","pem":"-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n"}]}`,
+		`{"keys":[{"kid":"AAEC","spki":"AAAA"}]}`,
+	} {
+		if _, err := ParseTrustList([]byte(bad)); err == nil || ErrorCode(err) != EINVALID {
+			t.Errorf("ParseTrustList(%.40q) = %v, want an invalid error", bad, err)
+		}
+	}
+	var nilTL *TrustList
+	if nilTL.Len() != 0 {
+		t.Error("nil trust list has keys")
+	}
+}
+
+func jsonString(s string) string { b, _ := json.Marshal(s); return string(b) }
+
+func FuzzHC1(f *testing.F) {
+	key := newECKey(f)
+	trust := &TrustList{}
+	trust.Add(testKid, &key.PublicKey)
+	f.Add(buildHC1(f, vnDCC(), hc1Options{kid: testKid, ecKey: key}))
+	f.Add(buildHC1(f, vnDCC(), hc1Options{kid: testKid, ecKey: key, noZlib: true, untagged: true}))
+	f.Add(buildHC1(f, dccSample("Lê", "Thu Hà", "LE", "THU<HA", "1999"), hc1Options{kid: testKid, ecKey: newECKey(f)}))
+	f.Add("HC1:")
+	f.Add("HC1:NCFOXN%TS3DH")
+	f.Add("hc1:BB8")
+	f.Fuzz(func(t *testing.T, s string) {
+		cert, warnings, err := ParseHC1(s, trust)
+		if err != nil {
+			if cert != nil {
+				t.Fatal("certificate with an error")
+			}
+			return
+		}
+		if cert.Name == "" || (!cert.Verified && len(warnings) == 0) {
+			t.Fatalf("name %q verified %v warnings %v", cert.Name, cert.Verified, warnings)
+		}
+		for _, v := range []string{cert.Name, cert.Issuer, cert.FamilyName, cert.GivenName, cert.BirthDate} {
+			assertSafe(t, v, maxNameWidth+hc1FieldWidth)
+		}
+		if c2, _, err := ParseHC1(s, nil); err != nil || c2.Verified {
+			t.Fatalf("without a trust list: err %v, verified %v", err, c2 != nil && c2.Verified)
+		}
+	})
+}
+
+func FuzzBase45(f *testing.F) {
+	for _, s := range []string{"BB8", "%69 VD92EX0", "UJCLQE7W581", "QED8WEX0", "GGW", "", "A", "::"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b, err := base45Decode(s)
+		if err != nil {
+			return
+		}
+		// Decoding is injective: the canonical encoding decodes back to b,
+		// and is s itself.
+		enc := base45Encode(b)
+		if enc != s {
+			t.Fatalf("base45Encode(base45Decode(%q)) = %q", s, enc)
+		}
+		b2, err := base45Decode(enc)
+		if err != nil || !bytes.Equal(b, b2) {
+			t.Fatalf("round trip of %x failed", b)
+		}
+	})
+}
+
+// FuzzCOSE fuzzes below base45 and zlib, where random text rarely reaches:
+// the COSE_Sign1 structure and the CBOR claims.
+func FuzzCOSE(f *testing.F) {
+	key := newECKey(f)
+	trust := &TrustList{}
+	trust.Add(testKid, &key.PublicKey)
+	for _, o := range []hc1Options{
+		{kid: testKid, ecKey: key, noZlib: true},
+		{kid: testKid, ecKey: key, noZlib: true, untagged: true, kidUnprot: true},
+	} {
+		s := buildHC1(f, vnDCC(), o)
+		raw, err := base45Decode(s[4:])
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(raw)
+	}
+	f.Add([]byte{0xd2, 0x84, 0x40, 0xa0, 0x40, 0x40})
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		msg, err := decodeCOSESign1(raw)
+		if err != nil {
+			return
+		}
+		cert, err := decodeDCC(msg.Payload)
+		if err != nil {
+			return
+		}
+		if cert.Name == "" {
+			t.Fatal("certificate without a name")
+		}
+		assertSafe(t, cert.Name, maxNameWidth)
+		// Through the whole pipeline (uncompressed, as the spec allows).
+		c2, _, err := ParseHC1("HC1:"+base45Encode(raw), trust)
+		if err == nil && c2.Verified && !msg.verify(trust.lookup(msg.kid)) {
+			t.Fatal("verified without a matching signature")
+		}
+	})
+}

@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/canhcua/canhcua"
+)
+
+// Backend is what the desk screen needs from storage. Every method is called
+// from a tea.Cmd, never from Update, with a context bounded by callTimeout.
+//
+// Day arguments are the local midnight (in Config.Location) of the day meant.
+type Backend interface {
+	// Scan records the scan of an identity and returns it as recorded
+	// (Accepted, Duplicate or Rejected). It is committed before it returns.
+	Scan(ctx context.Context, id canhcua.Identity, mode canhcua.Mode, door string, at time.Time) (canhcua.Scan, error)
+	// Void marks an accepted scan voided and returns it as it now is.
+	Void(ctx context.Context, scanID int64, reason string) (canhcua.Scan, error)
+	// LastScan is the newest scan at door, nil when there is none.
+	LastScan(ctx context.Context, door string) (*canhcua.Scan, error)
+	// Counts are the figures of day at door.
+	Counts(ctx context.Context, door string, day time.Time) (canhcua.Counts, error)
+	// Scans lists day's scans at door, newest first, at most limit. A
+	// non-empty search keeps the scans whose name (or ID number) matches it
+	// ignoring case and diacritics: "nguyen van an" finds "Nguyễn Văn An".
+	// The search is passed as typed (trimmed); folding is the backend's job.
+	Scans(ctx context.Context, day time.Time, door string, search string, limit int) ([]canhcua.Scan, error)
+	// Export writes day's export and returns the path of the file written.
+	Export(ctx context.Context, day time.Time) (path string, err error)
+}
+
+// CameraStatus is a snapshot of the camera, polled about once a second.
+type CameraStatus struct {
+	Source    string    // "0", "demo", a file name…
+	FPS       float64   // frames per second over the last few seconds
+	LastFrame time.Time // when the last frame was captured; zero when none yet
+	Err       string    // the camera's last error, empty when none
+}
+
+// Config configures the desk screen.
+type Config struct {
+	Site string // the office, e.g. "UBND xã Tân Phú"
+	Door string // this desk's door, e.g. "cổng chính"
+	Mode canhcua.Mode
+	Lang string // "vi" (default) or "en"
+	// Bell rings the terminal bell (BEL written to Out) on each scan.
+	Bell bool
+	// Out is where the bell is written: the terminal the program draws on.
+	// Default os.Stdout (what tea.NewProgram writes to by default). A BEL is
+	// one byte written in one call, so it cannot split the renderer's frames.
+	Out io.Writer
+	// Now is the clock (default time.Now). Key timing for the keyboard-wedge
+	// detection is read from it too.
+	Now      func() time.Time
+	Location *time.Location // default Asia/Ho_Chi_Minh (UTC+7 when tzdata is missing)
+	// Reads are codes from the camera, already de-duplicated. Nil when there
+	// is no camera; the screen stops waiting when the channel is closed.
+	Reads <-chan canhcua.Code
+	// Camera reports the camera's status; nil when there is no camera.
+	Camera func() CameraStatus
+	// Identify turns a code's text into an identity (default canhcua.Identify).
+	Identify func(text string) canhcua.Identity
+	// Notice is shown under the header when set, e.g. "Không mở được camera
+	// 0 — đang chạy nguồn demo".
+	Notice string
+}

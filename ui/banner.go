@@ -1,0 +1,102 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/canhcua/canhcua"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// bannerState is what the banner shows.
+type bannerState int
+
+const (
+	bannerLoading bannerState = iota
+	bannerIdle                // no scan yet today
+	bannerScan                // the last scan, coloured by its result
+	bannerError               // a scan that could not be saved
+)
+
+// banner is the large block showing the last scan.
+type banner struct {
+	state bannerState
+	scan  canhcua.Scan
+	err   string // why the scan was not saved (bannerError)
+	what  string // what was being saved when it failed: a name, or the code's text
+}
+
+const bannerLines = 3 // lines inside the frame
+
+func (b banner) view(width int, loc *time.Location, c *catalog, st Styles) string {
+	inner := max(10, width-4) // thick border and padding of 1 on each side
+	var style lipgloss.Style
+	var lines []string
+	switch b.state {
+	case bannerLoading:
+		style = st.Idle
+		lines = []string{c.Loading}
+	case bannerIdle:
+		style = st.Idle
+		lines = []string{st.BannerTitle.Render(c.NoScanToday), c.WaitingHint}
+	case bannerError:
+		style = st.Failed
+		lines = []string{
+			st.BannerTitle.Render(c.BannerError),
+			sanitize(b.err, inner),
+			c.BannerErrorHint,
+		}
+		if b.what != "" {
+			lines[2] = sanitize(b.what, inner/2) + " — " + c.BannerErrorHint
+		}
+	case bannerScan:
+		style, lines = b.scanLines(inner, loc, c, st)
+	}
+	for len(lines) < bannerLines {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		lines[i] = fitLine(l, inner)
+	}
+	return style.Width(width - 2).Render(strings.Join(lines[:bannerLines], "\n"))
+}
+
+func (b banner) scanLines(inner int, loc *time.Location, c *catalog, st Styles) (lipgloss.Style, []string) {
+	s := b.scan
+	at := fmt.Sprintf(c.At, s.At.In(loc).Format("15:04:05"))
+	who := personLine(s, inner, c, st)
+	kind := c.kind(s.Kind)
+	switch s.Result {
+	case canhcua.Accepted:
+		title := c.BannerAccepted + " — " + c.dir(s.Direction)
+		return st.Accepted, []string{st.BannerTitle.Render(title), who, sanitize(kind, 20) + " · " + at}
+	case canhcua.Duplicate:
+		title := c.BannerDuplicate(c.Seconds(s.Ago))
+		return st.Duplicate, []string{st.BannerTitle.Render(title), who, c.BannerNotCount + " · " + at}
+	case canhcua.Rejected:
+		reason := c.Reason + ": " + sanitize(s.Reason, inner-len(c.Reason)-2)
+		return st.Rejected, []string{st.BannerTitle.Render(c.BannerRejected), reason, sanitize(kind, 20) + " · " + at}
+	case canhcua.Voided:
+		third := at
+		if s.Reason != "" {
+			third = c.Reason + ": " + sanitize(s.Reason, inner/2) + " · " + at
+		}
+		return st.Voided, []string{st.BannerTitle.Render(c.BannerVoided + " — " + c.dir(s.Direction)), who, third}
+	}
+	return st.Idle, []string{sanitize(string(s.Result), inner), who, at}
+}
+
+// personLine is a scan's name (sanitised) and masked ID number.
+func personLine(s canhcua.Scan, width int, c *catalog, st Styles) string {
+	id := ""
+	if s.IDNumber != "" {
+		id = "   " + c.IDLabel + " " + sanitize(canhcua.MaskID(s.IDNumber), 20)
+	}
+	nameW := max(8, width-lipgloss.Width(id))
+	name := c.Unnamed
+	if s.Name != "" {
+		name = sanitize(s.Name, nameW)
+	}
+	return st.BannerName.Render(name) + id
+}

@@ -1,0 +1,196 @@
+package ui
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/canhcua/canhcua"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// callTimeout bounds every Backend call, so a stuck database shows an error
+// instead of freezing the desk.
+const callTimeout = 10 * time.Second
+
+// Messages. Every Backend call runs in a tea.Cmd and comes back as one of
+// these; Update never does I/O.
+type (
+	// tickMsg is the once-a-second clock and camera poll.
+	tickMsg struct {
+		now    time.Time
+		cam    CameraStatus
+		hasCam bool
+	}
+
+	// snapshotMsg carries figures reloaded after a change. A part is nil
+	// when it was not asked for; seq orders reloads so an older one never
+	// overwrites a newer.
+	snapshotMsg struct {
+		seq    int
+		counts *canhcua.Counts
+		rows   *[]canhcua.Scan
+		query  string
+		last   **canhcua.Scan // asked for: *last is nil when there is no scan
+		err    error          // the first error met
+	}
+
+	// scanDoneMsg is the outcome of Backend.Scan, with the figures
+	// reloaded after it when it succeeded.
+	scanDoneMsg struct {
+		scan canhcua.Scan
+		err  error
+		what string // the person or code being recorded, for the error banner
+		snap snapshotMsg
+	}
+
+	// voidTargetMsg is the scan `u` would void (Backend.LastScan).
+	voidTargetMsg struct {
+		scan *canhcua.Scan
+		err  error
+	}
+
+	// voidDoneMsg is the outcome of Backend.Void.
+	voidDoneMsg struct {
+		scan canhcua.Scan
+		err  error
+		snap snapshotMsg
+	}
+
+	exportDoneMsg struct {
+		path string
+		err  error
+	}
+
+	// readMsg is a code from the camera; readsClosedMsg says there will be
+	// no more.
+	readMsg        struct{ code canhcua.Code }
+	readsClosedMsg struct{}
+)
+
+// loadReq says what a snapshot reloads. It is built in Update from the
+// model's state, so the Cmd reads nothing of the model.
+type loadReq struct {
+	seq                int
+	counts, rows, last bool
+	door, query        string
+	day                time.Time
+}
+
+// fetch runs the reloads of req. It runs inside a Cmd.
+func fetch(ctx context.Context, b Backend, req loadReq) snapshotMsg {
+	msg := snapshotMsg{seq: req.seq, query: req.query}
+	keep := func(err error) {
+		if err != nil && msg.err == nil {
+			msg.err = err
+		}
+	}
+	if req.counts {
+		c, err := b.Counts(ctx, req.door, req.day)
+		keep(err)
+		if err == nil {
+			msg.counts = &c
+		}
+	}
+	if req.rows {
+		rows, err := b.Scans(ctx, req.day, req.door, req.query, recentLimit)
+		keep(err)
+		if err == nil {
+			msg.rows = &rows
+		}
+	}
+	if req.last {
+		s, err := b.LastScan(ctx, req.door)
+		keep(err)
+		if err == nil {
+			msg.last = &s
+		}
+	}
+	return msg
+}
+
+func loadCmd(base context.Context, b Backend, req loadReq) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(base, callTimeout)
+		defer cancel()
+		return fetch(ctx, b, req)
+	}
+}
+
+// scanCmd identifies and records a scan, then reloads the figures.
+func scanCmd(base context.Context, b Backend, identify func() canhcua.Identity, mode canhcua.Mode, door string, at time.Time, req loadReq) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(base, callTimeout)
+		defer cancel()
+		id := identify()
+		s, err := b.Scan(ctx, id, mode, door, at)
+		msg := scanDoneMsg{scan: s, err: err, what: id.Name}
+		if err == nil {
+			msg.snap = fetch(ctx, b, req)
+		}
+		return msg
+	}
+}
+
+func voidTargetCmd(base context.Context, b Backend, door string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(base, callTimeout)
+		defer cancel()
+		s, err := b.LastScan(ctx, door)
+		return voidTargetMsg{scan: s, err: err}
+	}
+}
+
+func voidCmd(base context.Context, b Backend, id int64, reason string, req loadReq) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(base, callTimeout)
+		defer cancel()
+		s, err := b.Void(ctx, id, reason)
+		msg := voidDoneMsg{scan: s, err: err}
+		if err == nil {
+			msg.snap = fetch(ctx, b, req)
+		}
+		return msg
+	}
+}
+
+func exportCmd(base context.Context, b Backend, day time.Time) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(base, callTimeout)
+		defer cancel()
+		p, err := b.Export(ctx, day)
+		return exportDoneMsg{path: p, err: err}
+	}
+}
+
+// waitRead blocks on the camera's channel for the next code.
+func waitRead(ch <-chan canhcua.Code) tea.Cmd {
+	return func() tea.Msg {
+		c, ok := <-ch
+		if !ok {
+			return readsClosedMsg{}
+		}
+		return readMsg{code: c}
+	}
+}
+
+// bellCmd writes one BEL to the terminal. One byte in one Write cannot land
+// inside an escape sequence of the renderer, whose frames are single Writes
+// too, and BEL moves no cursor, so the screen is not disturbed.
+func bellCmd(w io.Writer) tea.Cmd {
+	return func() tea.Msg {
+		_, _ = w.Write([]byte{'\a'})
+		return nil
+	}
+}
+
+// pollCmd reads the clock and the camera's status (inside the Cmd).
+func pollCmd(now func() time.Time, camera func() CameraStatus) func() tea.Msg {
+	return func() tea.Msg {
+		m := tickMsg{now: now()}
+		if camera != nil {
+			m.cam, m.hasCam = camera(), true
+		}
+		return m
+	}
+}

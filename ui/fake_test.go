@@ -1,0 +1,180 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/canhcua/canhcua"
+)
+
+// fakeBackend is an in-memory Backend that behaves as the store does: it
+// decides scans with canhcua.Rules (so the duplicate window and toggling are
+// real), numbers them, voids only accepted scans, counts the day honestly
+// and searches ignoring case and diacritics.
+type fakeBackend struct {
+	mu    sync.Mutex
+	loc   *time.Location
+	rules canhcua.Rules
+	scans []canhcua.Scan // in the order recorded
+
+	scanErr   error // when set, Scan fails and records nothing
+	exportErr error
+
+	calls    []string // method names, in order
+	searches []string // the search of every Scans call
+	voided   []int64
+}
+
+func newFakeBackend(loc *time.Location) *fakeBackend { return &fakeBackend{loc: loc} }
+
+func (f *fakeBackend) record(call string) { f.calls = append(f.calls, call) }
+
+func (f *fakeBackend) Scan(ctx context.Context, id canhcua.Identity, mode canhcua.Mode, door string, at time.Time) (canhcua.Scan, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.record("Scan")
+	if f.scanErr != nil {
+		return canhcua.Scan{}, f.scanErr
+	}
+	var last *canhcua.Scan
+	if id.Key != "" && id.Reject == "" {
+		day := midnight(at.In(f.loc))
+		for i := len(f.scans) - 1; i >= 0; i-- {
+			s := f.scans[i]
+			if s.PersonKey == id.Key && s.Door == door && s.Result == canhcua.Accepted && !s.At.Before(day) {
+				last = &s
+				break
+			}
+		}
+	}
+	s := f.rules.Decide(id, mode, door, at, last)
+	s.ID = int64(len(f.scans) + 1)
+	f.scans = append(f.scans, s)
+	return s, nil
+}
+
+func (f *fakeBackend) Void(ctx context.Context, scanID int64, reason string) (canhcua.Scan, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.record("Void")
+	for i := range f.scans {
+		if f.scans[i].ID != scanID {
+			continue
+		}
+		if f.scans[i].Result != canhcua.Accepted {
+			return canhcua.Scan{}, canhcua.Errorf(canhcua.ECONFLICT, "scan %d is %s, not accepted", scanID, f.scans[i].Result)
+		}
+		f.scans[i].Result, f.scans[i].Reason = canhcua.Voided, reason
+		f.voided = append(f.voided, scanID)
+		return f.scans[i], nil
+	}
+	return canhcua.Scan{}, canhcua.Errorf(canhcua.ENOTFOUND, "no scan %d", scanID)
+}
+
+func (f *fakeBackend) LastScan(ctx context.Context, door string) (*canhcua.Scan, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.record("LastScan")
+	for i := len(f.scans) - 1; i >= 0; i-- {
+		if f.scans[i].Door == door {
+			s := f.scans[i]
+			return &s, nil
+		}
+	}
+	return nil, nil
+}
+
+func (f *fakeBackend) day(day time.Time, door string) []canhcua.Scan {
+	from, to := midnight(day.In(f.loc)), midnight(day.In(f.loc)).AddDate(0, 0, 1)
+	var out []canhcua.Scan
+	for _, s := range f.scans {
+		if (door == "" || s.Door == door) && !s.At.Before(from) && s.At.Before(to) {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].At.Before(out[j].At) })
+	return out
+}
+
+func (f *fakeBackend) Counts(ctx context.Context, door string, day time.Time) (canhcua.Counts, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.record("Counts")
+	var c canhcua.Counts
+	inside := map[string]bool{}
+	for _, s := range f.day(day, door) {
+		switch s.Result {
+		case canhcua.Rejected:
+			c.Rejected++
+			continue
+		case canhcua.Accepted:
+		default:
+			continue
+		}
+		if s.Direction == canhcua.In {
+			c.Entries++
+		} else {
+			c.Exits++
+		}
+		inside[s.PersonKey] = s.Direction == canhcua.In // the person's latest scan decides
+		c.PerHour[s.At.In(f.loc).Hour()]++
+	}
+	c.People = len(inside)
+	for _, in := range inside {
+		if in {
+			c.Inside++
+		}
+	}
+	return c, nil
+}
+
+func (f *fakeBackend) Scans(ctx context.Context, day time.Time, door string, search string, limit int) ([]canhcua.Scan, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.record("Scans")
+	f.searches = append(f.searches, search)
+	q := canhcua.Fold(search)
+	var out []canhcua.Scan
+	all := f.day(day, door)
+	for i := len(all) - 1; i >= 0 && len(out) < limit; i-- {
+		s := all[i]
+		if q == "" || strings.Contains(canhcua.Fold(s.Name), q) || strings.Contains(s.IDNumber, q) {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeBackend) Export(ctx context.Context, day time.Time) (string, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.record("Export")
+	if f.exportErr != nil {
+		return "", f.exportErr
+	}
+	return "/var/lib/canhcua/xuat/canhcua-" + day.Format("2006-01-02") + ".xlsx", nil
+}
+
+func (f *fakeBackend) count(call string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, c := range f.calls {
+		if c == call {
+			n++
+		}
+	}
+	return n
+}
+
+func (f *fakeBackend) all() []canhcua.Scan {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return append([]canhcua.Scan(nil), f.scans...)
+}
+
+var errDiskFull = errors.New("database or disk is full")

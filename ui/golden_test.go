@@ -1,0 +1,160 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/canhcua/canhcua"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+)
+
+// The golden screens are plain text: no colours, so they read as the screen
+// looks and do not depend on the terminal the tests run in. Regenerate them
+// with: go test ./ui -run TestGolden -update
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+// People of the golden screens. Identities are given whole (not parsed from
+// code texts) so the screens do not change when canhcua.Identify learns more.
+var (
+	an    = canhcua.Identity{Kind: canhcua.KindCCCD, Key: "id:001090001234", Name: "Nguyễn Văn An", IDNumber: "001090001234"}
+	bich  = canhcua.Identity{Kind: canhcua.KindCanCuoc, Key: "id:079195004321", Name: "Trần Thị Bích", IDNumber: "079195004321"}
+	cuong = canhcua.Manual("Lê Văn Cường", "")
+	token = canhcua.Identity{Kind: canhcua.KindToken, Key: "token:1f2e3d4c5b6a"}
+	dung  = canhcua.Identity{Kind: canhcua.KindCCCD, Key: "id:036088007777", Name: "Phạm Quốc Dũng", IDNumber: "036088007777"}
+	hoa   = canhcua.Identity{Kind: canhcua.KindCCCD, Key: "id:001302009876", Name: "Võ Thị Hoa", IDNumber: "001302009876"}
+	pay   = canhcua.Identity{Kind: canhcua.KindPayment, Reject: "payment code, not a check-in code"}
+)
+
+// codes maps the texts the fake camera sends to identities.
+var codes = map[string]canhcua.Identity{"HOA": hoa, "PAY": pay}
+
+func identifyStub(text string) canhcua.Identity {
+	if id, ok := codes[text]; ok {
+		return id
+	}
+	return canhcua.Identify(text)
+}
+
+// seedDay records a morning at the door: entries, exits, a manual entry, a
+// token without a name and a duplicate.
+func seedDay(t *testing.T, b *fakeBackend, door string) {
+	t.Helper()
+	at := func(hh, mm, ss int) time.Time { return time.Date(2025, 11, 27, hh, mm, ss, 0, ict) }
+	steps := []struct {
+		at   time.Time
+		id   canhcua.Identity
+		mode canhcua.Mode
+	}{
+		{at(7, 58, 12), an, canhcua.ModeIn},
+		{at(8, 15, 40), bich, canhcua.ModeIn},
+		{at(8, 47, 3), cuong, canhcua.ModeIn},
+		{at(9, 30, 0), token, canhcua.ModeIn},
+		{at(10, 30, 9), an, canhcua.ModeOut},
+		{at(11, 5, 51), bich, canhcua.ModeOut},
+		{at(14, 5, 17), dung, canhcua.ModeIn},
+		{at(14, 5, 59), dung, canhcua.ModeIn}, // duplicate, 42 s later
+	}
+	for _, s := range steps {
+		if _, err := b.Scan(context.Background(), s.id, s.mode, door, s.at); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+type goldenCase struct {
+	name   string
+	lang   string
+	w, h   int
+	notice string
+	seed   bool
+	reads  []string // code texts the camera sends, in order
+	want   []string // texts that show the screen is complete
+}
+
+func TestGolden(t *testing.T) {
+	cases := []goldenCase{
+		{name: "empty_vi", lang: "vi", w: 100, h: 30, want: []string{"CHƯA CÓ LƯỢT QUÉT NÀO HÔM NAY", "Chưa có lượt quét nào hôm nay."}},
+		{name: "scans_vi", lang: "vi", w: 100, h: 30, seed: true, reads: []string{"HOA"}, want: []string{"ĐÃ GHI NHẬN — VÀO", "Võ Thị Hoa"}},
+		{name: "rejected_vi", lang: "vi", w: 100, h: 30, seed: true, reads: []string{"PAY"}, want: []string{"TỪ CHỐI", "payment code"}},
+		{name: "empty_en", lang: "en", w: 100, h: 30, want: []string{"NO SCANS YET TODAY", "No scans yet today."}},
+		{name: "scans_en", lang: "en", w: 100, h: 30, seed: true, reads: []string{"HOA"}, want: []string{"ACCEPTED — IN", "Võ Thị Hoa"}},
+		{name: "rejected_en", lang: "en", w: 100, h: 30, seed: true, reads: []string{"PAY"}, want: []string{"REJECTED", "payment code"}},
+		{name: "minimum_80x24_vi", lang: "vi", w: 80, h: 24, seed: true, reads: []string{"HOA"},
+			notice: "Không mở được camera 0 — đang chạy nguồn demo", want: []string{"ĐÃ GHI NHẬN — VÀO", "Võ Thị Hoa"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			view := runGolden(t, tc)
+			teatest.RequireEqualOutput(t, []byte(view))
+			lines := strings.Split(view, "\n")
+			if len(lines) != tc.h {
+				t.Errorf("%d lines, want %d", len(lines), tc.h)
+			}
+			for i, l := range lines {
+				if w := lipgloss.Width(l); w > tc.w {
+					t.Errorf("line %d is %d wide (terminal %d)", i+1, w, tc.w)
+				}
+			}
+		})
+	}
+}
+
+// runGolden runs the program with teatest until the screen shows tc.want,
+// then quits and returns the final screen.
+func runGolden(t *testing.T, tc goldenCase) string {
+	t.Helper()
+	const door = "Cổng chính"
+	now := t0
+	b := newFakeBackend(ict)
+	if tc.seed {
+		seedDay(t, b, door)
+	}
+	reads := make(chan canhcua.Code, len(tc.reads))
+	for _, r := range tc.reads {
+		reads <- canhcua.Code{Text: r}
+	}
+	var bell bytes.Buffer
+	m := New(Config{
+		Site:     "UBND xã Tân Phú",
+		Door:     door,
+		Mode:     canhcua.ModeToggle,
+		Lang:     tc.lang,
+		Bell:     false,
+		Out:      &bell,
+		Now:      func() time.Time { return now },
+		Location: nil, // the default: Asia/Ho_Chi_Minh
+		Reads:    reads,
+		Camera: func() CameraStatus {
+			return CameraStatus{Source: "0", FPS: 29.8, LastFrame: now.Add(-200 * time.Millisecond)}
+		},
+		Identify: identifyStub,
+		Notice:   tc.notice,
+	}, b)
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(tc.w, tc.h))
+	teatest.WaitFor(t, tm.Output(), func(out []byte) bool {
+		for _, w := range append(tc.want, "29.8") {
+			if !bytes.Contains(out, []byte(w)) {
+				return false
+			}
+		}
+		return true
+	}, teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	if err := tm.Quit(); err != nil {
+		t.Fatal(err)
+	}
+	fm := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	if bell.Len() != 0 {
+		t.Errorf("bell rang with Bell off: %q", bell.String())
+	}
+	return fm.View()
+}

@@ -1,0 +1,65 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// keyMap is the desk's one keymap: the commands on the main screen, and the
+// keys of the forms (manual entry, search, confirmation).
+type keyMap struct {
+	Quit   key.Binding
+	Dir    key.Binding
+	Export key.Binding
+	Manual key.Binding
+	Void   key.Binding
+	Filter key.Binding
+	Help   key.Binding
+
+	Save   key.Binding // Enter in the manual form
+	Next   key.Binding // Tab between the manual form's fields
+	Prev   key.Binding
+	Cancel key.Binding // Esc
+	Yes    key.Binding
+	No     key.Binding
+	Apply  key.Binding // Enter in the search: keep the filter, leave the field
+	Clear  key.Binding // Esc in the search: drop the filter
+}
+
+func newKeyMap(c *catalog) keyMap {
+	return keyMap{
+		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", c.HelpQuit)),
+		Dir:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", c.HelpDir)),
+		Export: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.HelpExport)),
+		Manual: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", c.HelpManual)),
+		Void:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", c.HelpVoid)),
+		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", c.HelpFilter)),
+		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", c.HelpHelp)),
+
+		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.HelpSave)),
+		Next:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab", c.HelpNext)),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.HelpCancel)),
+		Yes:    key.NewBinding(key.WithKeys("y", "c"), key.WithHelp("y", c.HelpYes)),
+		No:     key.NewBinding(key.WithKeys("n", "k", "esc"), key.WithHelp("n", c.HelpNo)),
+		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.HelpApply)),
+		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.HelpClearFl)),
+	}
+}
+
+// ShortHelp is the one line of help at the bottom of the main screen.
+func (k keyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Dir, k.Manual, k.Void, k.Filter, k.Export, k.Help, k.Quit}
+}
+
+// FullHelp is the help shown with `?`.
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Dir, k.Manual, k.Void},
+		{k.Filter, k.Export},
+		{k.Help, k.Quit},
+	}
+}
+
+// bindingsHelp adapts a list of bindings to help.KeyMap, for the forms.
+type bindingsHelp []key.Binding
+
+func (b bindingsHelp) ShortHelp() []key.Binding  { return b }
+func (b bindingsHelp) FullHelp() [][]key.Binding { return [][]key.Binding{b} }
