@@ -442,3 +442,31 @@ func FuzzCOSE(f *testing.F) {
 		}
 	})
 }
+
+// TestSignHC1 reads back what SignHC1 makes: not verified without a trust
+// list, verified with the signer's key in it.
+func TestSignHC1(t *testing.T) {
+	key := newECKey(t)
+	kid := []byte{1, 2, 3, 4, 5, 6, 7, 8}
+	dcc := map[string]any{
+		"ver": "1.3.0", "dob": "1990-03-15",
+		"nam": map[string]any{"fn": "Nguyễn", "gn": "Văn An", "fnt": "NGUYEN", "gnt": "VAN<AN"},
+		"v": []any{map[string]any{"tg": "840539006", "vp": "1119349007", "mp": "EU/1/20/1528", "ma": "ORG-100030215",
+			"dn": 2, "sd": 2, "dt": "2021-09-01", "co": "VN", "is": "Bộ Y tế", "ci": "URN:UVCI:01:VN:TEST1"}},
+	}
+	text, err := SignHC1(dcc, "VN", time.Date(2021, 9, 2, 0, 0, 0, 0, time.UTC), time.Date(2022, 9, 2, 0, 0, 0, 0, time.UTC), kid, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := Identify(text)
+	if id.Kind != KindHC1 || id.Reject != "" || id.Verified || id.Certificate == nil || len(id.Certificate.Doses) != 1 {
+		t.Fatalf("without a trust list: %+v", id)
+	}
+	tl := &TrustList{}
+	if err := tl.Add(kid, &key.PublicKey); err != nil {
+		t.Fatal(err)
+	}
+	if id := IdentifyWith(IdentifyConfig{TrustList: tl}, text); !id.Verified || id.Reject != "" {
+		t.Errorf("with the signer in the trust list: verified %v, reject %q", id.Verified, id.Reject)
+	}
+}

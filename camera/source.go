@@ -58,7 +58,8 @@ func Open(ctx context.Context, name string) (Source, error) {
 			}
 			seed = v
 		}
-		return NewDemo(DemoOptions{Seed: seed}), nil
+		// Paced like a camera: 30 frames a second.
+		return Paced(NewDemo(DemoOptions{Seed: seed}), 0), nil
 	case isDeviceIndex(name):
 		id, _ := strconv.Atoi(name)
 		return OpenDevice(id)
