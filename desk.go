@@ -42,7 +42,7 @@ func (r Rules) Decide(id Identity, mode Mode, door string, now time.Time, last *
 		}
 	}
 	if id.Reject != "" {
-		s.Result, s.Reason, s.PersonKey = Rejected, id.Reject, ""
+		s.Result, s.Reason, s.ReasonVI, s.PersonKey = Rejected, id.Reject, id.RejectVI, ""
 		return s
 	}
 	w := r.DuplicateWindow

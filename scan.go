@@ -80,9 +80,19 @@ type Scan struct {
 	IDNumber  string // the full ID number, when the code has one; masked when shown
 	BirthDate string // DD/MM/YYYY when known
 	Result    Result
-	Reason    string // why it was rejected, or why it was voided
+	Reason    string // why it was rejected, or why it was voided (English)
+	ReasonVI  string // the same in Vietnamese, when known
 	// Ago is, for a duplicate, how long since the person's accepted scan.
 	Ago time.Duration
+}
+
+// ReasonIn is the scan's reason in lang ("vi" or "en"): the Vietnamese one
+// when asked for and known, else the English one.
+func (s Scan) ReasonIn(lang string) string {
+	if lang != "en" && s.ReasonVI != "" {
+		return s.ReasonVI
+	}
+	return s.Reason
 }
 
 // Counted reports whether the scan counts in the day's figures.

@@ -75,12 +75,12 @@ func (b banner) scanLines(inner int, loc *time.Location, c *catalog, st Styles) 
 		title := c.BannerDuplicate(c.Seconds(s.Ago))
 		return st.Duplicate, []string{st.BannerTitle.Render(title), who, c.BannerNotCount + " · " + at}
 	case canhcua.Rejected:
-		reason := c.Reason + ": " + sanitize(s.Reason, inner-len(c.Reason)-2)
+		reason := c.Reason + ": " + sanitize(s.ReasonIn(c.Lang), inner-len(c.Reason)-2)
 		return st.Rejected, []string{st.BannerTitle.Render(c.BannerRejected), reason, sanitize(kind, 20) + " · " + at}
 	case canhcua.Voided:
 		third := at
 		if s.Reason != "" {
-			third = c.Reason + ": " + sanitize(s.Reason, inner/2) + " · " + at
+			third = c.Reason + ": " + sanitize(s.ReasonIn(c.Lang), inner/2) + " · " + at
 		}
 		return st.Voided, []string{st.BannerTitle.Render(c.BannerVoided + " — " + c.dir(s.Direction)), who, third}
 	}

@@ -32,7 +32,7 @@ var (
 	token = canhcua.Identity{Kind: canhcua.KindToken, Key: "token:1f2e3d4c5b6a"}
 	dung  = canhcua.Identity{Kind: canhcua.KindCCCD, Key: "id:036088007777", Name: "Phạm Quốc Dũng", IDNumber: "036088007777"}
 	hoa   = canhcua.Identity{Kind: canhcua.KindCCCD, Key: "id:001302009876", Name: "Võ Thị Hoa", IDNumber: "001302009876"}
-	pay   = canhcua.Identity{Kind: canhcua.KindPayment, Reject: "payment code, not a check-in code"}
+	pay   = canhcua.Identity{Kind: canhcua.KindPayment, Reject: "payment code, not a check-in code", RejectVI: "Đây là mã thanh toán, không phải mã check-in"}
 )
 
 // codes maps the texts the fake camera sends to identities.
@@ -85,7 +85,7 @@ func TestGolden(t *testing.T) {
 	cases := []goldenCase{
 		{name: "empty_vi", lang: "vi", w: 100, h: 30, want: []string{"CHƯA CÓ LƯỢT QUÉT NÀO HÔM NAY", "Chưa có lượt quét nào hôm nay."}},
 		{name: "scans_vi", lang: "vi", w: 100, h: 30, seed: true, reads: []string{"HOA"}, want: []string{"ĐÃ GHI NHẬN — VÀO", "Võ Thị Hoa"}},
-		{name: "rejected_vi", lang: "vi", w: 100, h: 30, seed: true, reads: []string{"PAY"}, want: []string{"TỪ CHỐI", "payment code"}},
+		{name: "rejected_vi", lang: "vi", w: 100, h: 30, seed: true, reads: []string{"PAY"}, want: []string{"TỪ CHỐI", "mã thanh toán"}},
 		{name: "empty_en", lang: "en", w: 100, h: 30, want: []string{"NO SCANS YET TODAY", "No scans yet today."}},
 		{name: "scans_en", lang: "en", w: 100, h: 30, seed: true, reads: []string{"HOA"}, want: []string{"ACCEPTED — IN", "Võ Thị Hoa"}},
 		{name: "rejected_en", lang: "en", w: 100, h: 30, seed: true, reads: []string{"PAY"}, want: []string{"REJECTED", "payment code"}},

@@ -11,6 +11,7 @@ import (
 // catalog holds every string the screen shows, in one language. vi is the
 // default; en is the other. Add a string here, in both, and nowhere else.
 type catalog struct {
+	Lang     string // "vi" or "en"
 	App      string
 	DoorName string // "Cửa: %s"
 
@@ -127,6 +128,7 @@ func lookup(lang string) *catalog {
 }
 
 var vi = catalog{
+	Lang:     "vi",
 	App:      "CANH CỬA",
 	DoorName: "Cửa: %s",
 
@@ -248,6 +250,7 @@ var vi = catalog{
 }
 
 var en = catalog{
+	Lang:     "en",
 	App:      "CANHCUA",
 	DoorName: "Door: %s",
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,10 +25,68 @@ type decodeResult struct {
 	Text     string   `json:"text"`
 	BytesB64 string   `json:"bytes_b64"`
 	Points   [][2]int `json:"points"`
+	*decodedIdentity
+}
+
+// decodedIdentity is what the code says about its holder (canhcua.Identify),
+// with the ID number masked unless --full-id.
+type decodedIdentity struct {
+	Kind      canhcua.Kind `json:"kind"`
+	Name      string       `json:"name,omitempty"`
+	ID        string       `json:"id,omitempty"`
+	BirthDate string       `json:"birth_date,omitempty"`
+	Sex       string       `json:"sex,omitempty"`
+	IssueDate string       `json:"issue_date,omitempty"`
+	BadgeID   string       `json:"badge_id,omitempty"`
+	Unit      string       `json:"unit,omitempty"`
+	// Verified is set for kinds with a signature (certificates, badges).
+	Verified   *bool         `json:"verified,omitempty"`
+	Issuer     string        `json:"issuer,omitempty"`
+	Doses      []decodedDose `json:"doses,omitempty"`
+	Tests      int           `json:"tests,omitempty"`
+	Recoveries int           `json:"recoveries,omitempty"`
+	Rejected   string        `json:"rejected,omitempty"`
+	Warnings   []string      `json:"warnings,omitempty"`
+	personKey  string
+}
+
+type decodedDose struct {
+	Number  int    `json:"dose"`
+	Of      int    `json:"of"`
+	Date    string `json:"date"`
+	Product string `json:"product,omitempty"`
+	Country string `json:"country,omitempty"`
+}
+
+func describe(id canhcua.Identity, fullID bool) *decodedIdentity {
+	d := &decodedIdentity{Kind: id.Kind, Name: id.Name, BirthDate: id.BirthDate, Sex: id.Sex,
+		IssueDate: id.IssueDate, BadgeID: id.BadgeID, Unit: id.Unit, Rejected: id.Reject, Warnings: id.Warnings}
+	d.ID = canhcua.MaskID(id.IDNumber)
+	if fullID {
+		d.ID = id.IDNumber
+	}
+	switch id.Kind {
+	case canhcua.KindBadge:
+		v := id.Reject == ""
+		d.Verified = &v
+	case canhcua.KindHC1:
+		v := id.Verified
+		d.Verified = &v
+		if c := id.Certificate; c != nil {
+			d.Issuer = c.Issuer
+			for _, x := range c.Doses {
+				d.Doses = append(d.Doses, decodedDose{Number: x.Number, Of: x.Of, Date: x.Date, Product: x.Product, Country: x.Country})
+			}
+			d.Tests, d.Recoveries = len(c.Tests), len(c.Recoveries)
+		}
+	}
+	return d
 }
 
 type decoder struct {
 	json   bool
+	idcfg  canhcua.IdentifyConfig
+	fullID bool
 	out    io.Writer
 	stderr io.Writer
 	dec    camera.Decoder
@@ -46,11 +105,20 @@ func cmdDecode(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	source := fs.String("source", "", "read live from a source: camera index (0), video file, stream URL, image folder, or demo")
 	dedup := fs.Duration("dedup", canhcua.DefaultDedupWindow, "how long a code must be out of view before it is read again (videos, live)")
 	duration := fs.Duration("duration", 0, "with --source: stop after this long (0: until the source ends or Ctrl-C)")
+	fullID := fs.Bool("full-id", false, "show full ID numbers instead of masked ones")
+	trust := fs.String("trust-list", "", "trust list (JSON) to verify COVID certificate signatures")
+	badgeKey := fs.String("badge-key", filepath.Join(dataDir(), "badge.key"), "key that checks canhcua badges")
 	pos, status, ok := parseFlags(fs, args, stderr)
 	if !ok {
 		return status
 	}
-	d := &decoder{json: *asJSON, out: stdout, stderr: stderr, dec: camera.ZXing{}, dedup: *dedup}
+	d := &decoder{json: *asJSON, out: stdout, stderr: stderr, dec: camera.ZXing{}, dedup: *dedup, fullID: *fullID}
+	idcfg, err := identifyConfig(*badgeKey, *trust)
+	if err != nil {
+		fmt.Fprintf(stderr, "canhcua decode: %s\n", oneLine(err))
+		return exitUsage
+	}
+	d.idcfg = idcfg
 	if *source != "" {
 		if len(pos) > 0 {
 			fmt.Fprintln(stderr, "canhcua decode: give either --source or paths, not both")
@@ -214,6 +282,7 @@ func (d *decoder) emit(r decodeResult, c canhcua.Code) {
 	for _, p := range c.Points {
 		r.Points = append(r.Points, [2]int{p.X, p.Y})
 	}
+	r.decodedIdentity = describe(canhcua.IdentifyWith(d.idcfg, c.Text), d.fullID)
 	if d.json {
 		b, _ := json.Marshal(r) // escapes control characters: safe for a terminal
 		fmt.Fprintf(d.out, "%s\n", b)
@@ -227,6 +296,60 @@ func (d *decoder) emit(r decodeResult, c canhcua.Code) {
 		where += fmt.Sprintf(" frame %d", *r.Frame)
 	}
 	fmt.Fprintf(d.out, "%s: %s\n", where, canhcua.Printable(c.Text))
+	if id := r.decodedIdentity; id.Kind != canhcua.KindText || id.Rejected != "" {
+		fmt.Fprintf(d.out, "  %s\n", id.summary())
+	}
+}
+
+// summary is the identity in one readable line.
+func (id *decodedIdentity) summary() string {
+	parts := []string{string(id.Kind)}
+	add := func(label, v string) {
+		if v != "" {
+			parts = append(parts, label+canhcua.Sanitize(v, 60))
+		}
+	}
+	add("", id.Name)
+	add("ID ", id.ID)
+	add("born ", id.BirthDate)
+	add("badge ", id.BadgeID)
+	add("", id.Unit)
+	if len(id.Doses) > 0 {
+		parts = append(parts, fmt.Sprintf("%d dose(s)", len(id.Doses)))
+	}
+	if id.Verified != nil {
+		if *id.Verified {
+			parts = append(parts, "verified")
+		} else {
+			parts = append(parts, "NOT verified")
+		}
+	}
+	add("rejected: ", id.Rejected)
+	return strings.Join(parts, " · ")
+}
+
+// identifyConfig reads the badge key (when it exists) and the trust list
+// (when named) for Identify.
+func identifyConfig(badgeKey, trustList string) (canhcua.IdentifyConfig, error) {
+	var cfg canhcua.IdentifyConfig
+	if badgeKey != "" {
+		key, err := loadBadgeKey(badgeKey, false)
+		if err == nil {
+			cfg.BadgeKey = key
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return cfg, err
+		}
+	}
+	if trustList != "" {
+		data, err := os.ReadFile(trustList)
+		if err != nil {
+			return cfg, err
+		}
+		if cfg.TrustList, err = canhcua.ParseTrustList(data); err != nil {
+			return cfg, fmt.Errorf("trust list %s: %w", trustList, err)
+		}
+	}
+	return cfg, nil
 }
 
 // oneLine flattens an error (joined errors included) into one line.

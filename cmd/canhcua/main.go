@@ -1,7 +1,8 @@
 // Command canhcua is the door desk: it reads the QR codes people show to a
 // camera and records who comes in and out.
 //
-//	canhcua                     read codes live from camera 0 (or the demo)
+//	canhcua                     the desk (camera 0, or the demo source)
+//	canhcua export --date D     one day's scans as CSV, XLSX or JSON
 //	canhcua decode PATH...      read the codes in images, videos and PDFs
 //	canhcua bench decode DIR    score the decoder on a test corpus
 //	canhcua bench live          measure the live pipeline
@@ -15,9 +16,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
-
-	"github.com/canhcua/canhcua/camera"
 )
 
 // Exit statuses.
@@ -30,6 +30,12 @@ const (
 const usage = `canhcua — watching the door: read QR codes at a door, record who comes and goes.
 
 Usage:
+  canhcua [--source S] [--db PATH] [--door NAME] [--direction in|out|toggle] [--lang vi|en]
+                                      the desk: read codes at the door, count who is inside
+  canhcua export --date DD/MM/YYYY [--format csv|xlsx|json] [--to FILE] [--full-id]
+                                      one day's scans for the health office
+  canhcua badge --name N --unit U | --from people.csv [--to badges.pdf]
+                                      print signed badges for people without an ID card
   canhcua decode [--json] PATH...     read QR codes in images, videos and PDFs
   canhcua bench decode DIR            score the decoder on a corpus folder
   canhcua bench live [--source S]     measure the live capture and decode pipeline
@@ -44,6 +50,8 @@ type command func(ctx context.Context, args []string, stdout, stderr io.Writer) 
 var commands = map[string]command{
 	"decode": cmdDecode,
 	"bench":  cmdBench,
+	"export": cmdExport,
+	"badge":  cmdBadge,
 }
 
 func main() {
@@ -54,15 +62,13 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		// Until the desk TUI exists: read codes live from camera 0, or from the
-		// built-in demo when no camera can be opened.
-		return cmdDesk(ctx, stdout, stderr)
+	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && !isHelp(args[0])) {
+		return cmdDesk(ctx, args, stdout, stderr)
 	}
-	switch args[0] {
-	case "-h", "--help", "-help", "help":
+	if isHelp(args[0]) {
 		fmt.Fprint(stdout, usage)
-		return exitOK
+		fmt.Fprintln(stdout)
+		return cmdDesk(ctx, []string{"--help"}, stdout, stderr)
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
@@ -72,12 +78,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return cmd(ctx, args[1:], stdout, stderr)
 }
 
-// newFlags makes a flag set that prints its usage on --help and reports
-// errors in one line.
+// newFlags makes a flag set that prints its usage on --help (to stdout) and
+// reports errors in one line.
 func newFlags(name, synopsis string, stdout io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.Usage = func() {
+	fs.Usage = func() {} // the flag package calls it on every error; help is printed by parseFlags
+	helps[fs] = func() {
 		fmt.Fprintf(stdout, "Usage: %s\n\nOptions:\n", synopsis)
 		fs.SetOutput(stdout)
 		fs.PrintDefaults()
@@ -85,6 +92,9 @@ func newFlags(name, synopsis string, stdout io.Writer) *flag.FlagSet {
 	}
 	return fs
 }
+
+// helps holds each flag set's help printer.
+var helps = map[*flag.FlagSet]func(){}
 
 // parseFlags parses args, flags and positional arguments in any order (a
 // lone "--" ends the flags). It returns the positional arguments, or ok=false
@@ -95,10 +105,14 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (pos []string
 		err := fs.Parse(args)
 		switch {
 		case errors.Is(err, flag.ErrHelp):
-			fs.Usage()
+			helps[fs]()
 			return nil, exitOK, false
 		case err != nil:
-			fmt.Fprintf(stderr, "canhcua %s: %v\n", fs.Name(), err)
+			name := "canhcua " + fs.Name()
+			if fs.Name() == "canhcua" {
+				name = "canhcua"
+			}
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			return nil, exitUsage, false
 		}
 		rest := fs.Args()
@@ -114,17 +128,10 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (pos []string
 	}
 }
 
-// cmdDesk is what `canhcua` alone does until the desk TUI exists: it prints
-// the codes read live from camera 0, or from the demo source when there is no
-// camera, until interrupted.
-func cmdDesk(ctx context.Context, stdout, stderr io.Writer) int {
-	source := "0"
-	if src, err := camera.OpenDevice(0); err != nil {
-		fmt.Fprintln(stderr, "canhcua: no camera could be opened; reading the built-in demo source (Ctrl-C to stop)")
-		source = "demo"
-	} else {
-		src.Close()
-		fmt.Fprintln(stderr, "canhcua: reading camera 0 (Ctrl-C to stop)")
+func isHelp(a string) bool {
+	switch a {
+	case "-h", "--help", "-help", "help":
+		return true
 	}
-	return cmdDecode(ctx, []string{"--source", source}, stdout, stderr)
+	return false
 }

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/canhcua/canhcua"
+)
+
+// config holds the desk's settings. They come from defaults, then the TOML
+// config file, then the command-line flags (flags win).
+type config struct {
+	Source          string        `toml:"source"`           // camera index, video, URL, folder, demo; "" = camera 0, else demo
+	DB              string        `toml:"db"`               // SQLite file
+	Site            string        `toml:"site"`             // shown in the header
+	Door            string        `toml:"door"`             // this desk's door
+	Direction       string        `toml:"direction"`        // in, out, toggle
+	Lang            string        `toml:"lang"`             // vi, en
+	Bell            bool          `toml:"bell"`             // ring the terminal bell on each scan
+	Dedup           time.Duration `toml:"dedup"`            // camera: out-of-view time before a code is read again
+	DuplicateWindow time.Duration `toml:"duplicate_window"` // desk: a person again within this is a duplicate
+	ExportDir       string        `toml:"export_dir"`       // where `e` writes today's export
+	ExportFormat    string        `toml:"export_format"`    // csv, xlsx, json
+	TimeZone        string        `toml:"time_zone"`        // IANA name, default Asia/Ho_Chi_Minh
+	AcceptUnknown   bool          `toml:"accept_unknown"`   // record unknown codes (URLs, text) as guests instead of rejecting them
+	KeepAddress     bool          `toml:"keep_address"`     // keep the address of ID cards (off: never stored)
+	TrustList       string        `toml:"trust_list"`       // JSON trust list to verify COVID certificates
+	BadgeKey        string        `toml:"badge_key"`        // key that signs and checks canhcua badges
+}
+
+func defaultConfig() config {
+	data := dataDir()
+	return config{
+		DB:              filepath.Join(data, "canhcua.db"),
+		Site:            "canhcua",
+		Door:            "Cửa chính",
+		Direction:       string(canhcua.ModeIn),
+		Lang:            "vi",
+		Bell:            true,
+		Dedup:           canhcua.DefaultDedupWindow,
+		DuplicateWindow: canhcua.DefaultDuplicateWindow,
+		ExportDir:       filepath.Join(data, "exports"),
+		ExportFormat:    "csv",
+		TimeZone:        "Asia/Ho_Chi_Minh",
+		BadgeKey:        filepath.Join(data, "badge.key"),
+	}
+}
+
+// dataDir is canhcua's folder in the user's data directory
+// ($XDG_DATA_HOME/canhcua, or ~/.local/share/canhcua).
+func dataDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "canhcua")
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".local", "share", "canhcua")
+	}
+	return "canhcua-data"
+}
+
+// configFile is the default config file ($XDG_CONFIG_HOME/canhcua/config.toml).
+func configFile() string {
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "canhcua", "config.toml")
+}
+
+// loadConfig reads the config file into c. A missing default file is fine; a
+// missing file named with --config, unknown keys or bad values are errors.
+func loadConfig(c *config, path string, explicit bool) error {
+	if path == "" {
+		return nil
+	}
+	md, err := toml.DecodeFile(path, c)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && !explicit:
+		return nil
+	case err != nil:
+		return fmt.Errorf("config %s: %w", path, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		keys := make([]string, len(und))
+		for i, k := range und {
+			keys[i] = k.String()
+		}
+		return fmt.Errorf("config %s: unknown setting %s", path, strings.Join(keys, ", "))
+	}
+	return nil
+}
+
+// deskFlags declares the desk's flags on fs, writing into c only for flags the
+// user sets (so the config file's values hold otherwise).
+func deskFlags(fs *flag.FlagSet, c *config) (apply func() error, cfgPath *string) {
+	var (
+		source    = fs.String("source", "", "camera index (0), video file, stream URL, image folder, or demo (default: camera 0, else demo)")
+		db        = fs.String("db", "", "SQLite database (default "+defaultConfig().DB+")")
+		door      = fs.String("door", "", "this desk's door (default \""+defaultConfig().Door+"\")")
+		site      = fs.String("site", "", "site name shown in the header")
+		direction = fs.String("direction", "", "in, out or toggle (default in)")
+		lang      = fs.String("lang", "", "vi or en (default vi)")
+		noBell    = fs.Bool("no-bell", false, "do not ring the terminal bell on scans")
+	)
+	cfgPath = fs.String("config", "", "config file (TOML; default "+configFile()+")")
+	apply = func() error {
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		if set["source"] {
+			c.Source = *source
+		}
+		if set["db"] {
+			c.DB = *db
+		}
+		if set["door"] {
+			c.Door = *door
+		}
+		if set["site"] {
+			c.Site = *site
+		}
+		if set["direction"] {
+			c.Direction = *direction
+		}
+		if set["lang"] {
+			c.Lang = *lang
+		}
+		if *noBell {
+			c.Bell = false
+		}
+		return c.validate()
+	}
+	return apply, cfgPath
+}
+
+func (c *config) validate() error {
+	if _, err := canhcua.ParseMode(c.Direction); err != nil {
+		return err
+	}
+	switch c.Lang {
+	case "vi", "en":
+	default:
+		return fmt.Errorf("language %q: want vi or en", c.Lang)
+	}
+	switch c.ExportFormat {
+	case "csv", "xlsx", "json":
+	default:
+		return fmt.Errorf("export format %q: want csv, xlsx or json", c.ExportFormat)
+	}
+	if strings.TrimSpace(c.Door) == "" {
+		return errors.New("the door needs a name")
+	}
+	if c.DB == "" {
+		return errors.New("no database path")
+	}
+	if _, err := time.LoadLocation(c.TimeZone); err != nil {
+		return fmt.Errorf("time zone %q: %w", c.TimeZone, err)
+	}
+	return nil
+}

@@ -1,0 +1,283 @@
+// Package export writes a day's scans for the district health office: CSV
+// (UTF-8 with a BOM, for Excel), XLSX and JSON, one row per scan.
+//
+// Text that a spreadsheet would take for a formula (beginning with =, +, -,
+// @, a tab or a carriage return) gets a leading apostrophe in CSV and XLSX.
+// ID numbers are masked (canhcua.MaskID) unless Options.FullID.
+package export
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	_ "time/tzdata" // Asia/Ho_Chi_Minh without the system's tzdata
+
+	"github.com/canhcua/canhcua"
+	"github.com/xuri/excelize/v2"
+)
+
+// Formats are the formats Write knows.
+var Formats = []string{"csv", "xlsx", "json"}
+
+// Options are how Write writes.
+type Options struct {
+	FullID   bool           // full ID numbers instead of masked ones
+	Location *time.Location // time zone of the times; nil: Asia/Ho_Chi_Minh
+	Lang     string         // "vi" (default) or "en": headers and values (not JSON's)
+	// Day names the XLSX sheet; zero: the day of the first scan.
+	Day time.Time
+	// Comma separates CSV fields; 0: ','.
+	Comma rune
+}
+
+// TimeLayout is the layout of times in CSV and XLSX: dd/mm/yyyy HH:MM:SS.
+const TimeLayout = "02/01/2006 15:04:05"
+
+func defaultLocation() *time.Location {
+	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
+	if err != nil {
+		return time.FixedZone("ICT", 7*3600)
+	}
+	return loc
+}
+
+type lang struct {
+	headers    []string
+	directions map[canhcua.Direction]string
+	results    map[canhcua.Result]string
+	kinds      map[canhcua.Kind]string
+}
+
+var langs = map[string]lang{
+	"vi": {
+		headers:    []string{"Thời gian", "Cửa", "Chiều", "Họ và tên", "Số định danh", "Loại", "Kết quả", "Lý do"},
+		directions: map[canhcua.Direction]string{canhcua.In: "Vào", canhcua.Out: "Ra"},
+		results: map[canhcua.Result]string{canhcua.Accepted: "Hợp lệ", canhcua.Duplicate: "Trùng",
+			canhcua.Rejected: "Từ chối", canhcua.Voided: "Đã hủy"},
+		kinds: map[canhcua.Kind]string{canhcua.KindCCCD: "CCCD", canhcua.KindCanCuoc: "Căn cước",
+			canhcua.KindHC1: "Chứng nhận COVID", canhcua.KindToken: "Mã cá nhân", canhcua.KindBadge: "Thẻ",
+			canhcua.KindPayment: "Mã thanh toán", canhcua.KindManual: "Nhập tay", canhcua.KindText: "Mã khác"},
+	},
+	"en": {
+		headers:    []string{"Time", "Door", "Direction", "Name", "ID number", "Kind", "Result", "Reason"},
+		directions: map[canhcua.Direction]string{canhcua.In: "In", canhcua.Out: "Out"},
+		results: map[canhcua.Result]string{canhcua.Accepted: "Accepted", canhcua.Duplicate: "Duplicate",
+			canhcua.Rejected: "Rejected", canhcua.Voided: "Voided"},
+		kinds: map[canhcua.Kind]string{canhcua.KindCCCD: "Chip ID card", canhcua.KindCanCuoc: "ID card",
+			canhcua.KindHC1: "COVID certificate", canhcua.KindToken: "Personal code", canhcua.KindBadge: "Badge",
+			canhcua.KindPayment: "Payment code", canhcua.KindManual: "Manual", canhcua.KindText: "Other code"},
+	},
+}
+
+func lookup[K ~string](m map[K]string, k K) string {
+	if v, ok := m[k]; ok {
+		return v
+	}
+	return string(k)
+}
+
+// Write writes scans to w in format ("csv", "xlsx" or "json"). No scans make
+// a file with only the headers (JSON: []).
+func Write(w io.Writer, format string, scans []canhcua.Scan, opt Options) error {
+	if opt.Location == nil {
+		opt.Location = defaultLocation()
+	}
+	if opt.Lang == "" {
+		opt.Lang = "vi"
+	}
+	l, ok := langs[opt.Lang]
+	if !ok {
+		return canhcua.Errorf(canhcua.EINVALID, "export language %q: want vi or en", opt.Lang)
+	}
+	var err error
+	switch strings.ToLower(format) {
+	case "csv":
+		err = writeCSV(w, scans, opt, l)
+	case "xlsx":
+		err = writeXLSX(w, scans, opt, l)
+	case "json":
+		err = writeJSON(w, scans, opt)
+	default:
+		return canhcua.Errorf(canhcua.EINVALID, "export format %q: want csv, xlsx or json", format)
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", format, err)
+	}
+	return nil
+}
+
+// DefaultName is the file name for a day's export, from the day's date in its
+// own location: "canhcua-2026-11-27.csv".
+func DefaultName(day time.Time, format string) string {
+	return "canhcua-" + day.Format(time.DateOnly) + "." + strings.ToLower(format)
+}
+
+// row is one scan's cells, except the time: door, direction, name, ID, kind,
+// result, reason.
+func row(s canhcua.Scan, opt Options, l lang) []string {
+	id := s.IDNumber
+	if !opt.FullID {
+		id = canhcua.MaskID(id)
+	}
+	reason := ""
+	if s.Result == canhcua.Rejected || s.Result == canhcua.Voided {
+		reason = s.ReasonIn(opt.Lang)
+	}
+	return []string{
+		safe(s.Door), lookup(l.directions, s.Direction), safe(s.Name), safe(id),
+		safe(lookup(l.kinds, s.Kind)), lookup(l.results, s.Result), safe(reason),
+	}
+}
+
+// safe defuses text a spreadsheet would take for a formula.
+func safe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func writeCSV(w io.Writer, scans []canhcua.Scan, opt Options, l lang) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	if opt.Comma != 0 {
+		cw.Comma = opt.Comma
+	}
+	if err := cw.Write(l.headers); err != nil {
+		return err
+	}
+	rec := make([]string, 0, len(l.headers))
+	for _, s := range scans {
+		rec = append(rec[:0], s.At.In(opt.Location).Format(TimeLayout))
+		rec = append(rec, row(s, opt, l)...)
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+type jsonScan struct {
+	Time      string `json:"time"`
+	Door      string `json:"door"`
+	Direction string `json:"direction"`
+	Name      string `json:"name"`
+	ID        string `json:"id"`
+	Kind      string `json:"kind"`
+	Result    string `json:"result"`
+	Reason    string `json:"reason"`
+}
+
+func writeJSON(w io.Writer, scans []canhcua.Scan, opt Options) error {
+	out := make([]jsonScan, 0, len(scans))
+	for _, s := range scans {
+		id := s.IDNumber
+		if !opt.FullID {
+			id = canhcua.MaskID(id)
+		}
+		reason := ""
+		if s.Result == canhcua.Rejected || s.Result == canhcua.Voided {
+			reason = s.Reason
+		}
+		out = append(out, jsonScan{
+			Time: s.At.In(opt.Location).Format(time.RFC3339), Door: s.Door, Direction: string(s.Direction),
+			Name: s.Name, ID: id, Kind: string(s.Kind), Result: string(s.Result), Reason: reason,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// sheetName is the XLSX sheet's name: the day as dd-mm-yyyy ('/' is not
+// allowed in sheet names), or first–last day when the scans span days.
+func sheetName(scans []canhcua.Scan, opt Options) string {
+	first := opt.Day
+	last := first
+	if first.IsZero() {
+		if len(scans) == 0 {
+			return "canhcua"
+		}
+		first, last = scans[0].At, scans[len(scans)-1].At
+	}
+	a, b := first.In(opt.Location).Format("02-01-2006"), last.In(opt.Location).Format("02-01-2006")
+	if a == b {
+		return a
+	}
+	return a + " – " + b
+}
+
+// excelTime is t's local wall clock as an Excel serial date (1900 system).
+func excelTime(t time.Time) float64 {
+	y, m, d := t.Date()
+	wall := time.Date(y, m, d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	const secondsPerDay = 86400
+	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	return float64(wall.Sub(epoch).Milliseconds()) / 1000 / secondsPerDay
+}
+
+// XLSX column widths, in characters.
+var xlsxWidths = []float64{20, 16, 8, 28, 16, 16, 12, 36}
+
+func writeXLSX(w io.Writer, scans []canhcua.Scan, opt Options, l lang) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := sheetName(scans, opt)
+	if err := f.SetSheetName(f.GetSheetName(0), sheet); err != nil {
+		return err
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	timeFmt := "dd/mm/yyyy hh:mm:ss"
+	timeStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &timeFmt})
+	if err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for i, wd := range xlsxWidths {
+		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	cells := make([]any, len(l.headers))
+	for i, h := range l.headers {
+		cells[i] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	if err := sw.SetRow("A1", cells); err != nil {
+		return err
+	}
+	for i, s := range scans {
+		cells = append(cells[:0], excelize.Cell{StyleID: timeStyle, Value: excelTime(s.At.In(opt.Location))})
+		for _, v := range row(s, opt, l) {
+			cells = append(cells, v) // strings are written as (inline) strings, never formulas
+		}
+		cell, err := excelize.CoordinatesToCellName(1, i+2)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow(cell, cells); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}

@@ -1,0 +1,323 @@
+// Package store records canhcua's scans in SQLite (modernc.org/sqlite, pure
+// Go): the scans themselves, the people and doors they name, and the visits
+// (an entry paired with the exit that followed it).
+//
+// It follows the layout of benbjohnson/wtf's sqlite package: a DB wrapping
+// *sql.DB, one transaction per operation, and errors carrying the root
+// package's codes (canhcua.ErrorCode), wrapped with %w.
+//
+// Durability: the database is in WAL mode with synchronous=FULL, so a scan
+// whose Scan call has returned survives kill -9 and power loss. Several *DB
+// (in one or several processes) may use the same file at once: writers take
+// the write lock when their transaction begins (BEGIN IMMEDIATE) and wait up
+// to BusyTimeout for one another.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // the local day must not depend on the system's tzdata
+
+	"github.com/canhcua/canhcua"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// DefaultTimeZone is the time zone in which a scan's local day and hour are
+// computed, unless Open is given WithLocation.
+const DefaultTimeZone = "Asia/Ho_Chi_Minh"
+
+// BusyTimeout is how long an operation waits for another connection's write
+// lock before failing.
+const BusyTimeout = 5 * time.Second
+
+//go:embed migrations/*.sql
+var embeddedMigrations embed.FS
+
+// migrationFS holds the migrations; tests replace it.
+var migrationFS fs.FS = embeddedMigrations
+
+// DB is the canhcua database.
+type DB struct {
+	db   *sql.DB
+	path string
+	loc  *time.Location
+	now  func() time.Time
+}
+
+// Option configures Open.
+type Option func(*DB)
+
+// WithLocation sets the time zone of local days and hours (default
+// Asia/Ho_Chi_Minh). A database remembers the zone it was created with and
+// refuses to open in another one: its day columns would be wrong.
+func WithLocation(loc *time.Location) Option {
+	return func(db *DB) {
+		if loc != nil {
+			db.loc = loc
+		}
+	}
+}
+
+// WithClock sets the clock used for times the store takes itself (when a scan
+// was voided, a scan given a zero time). Tests use a fixed clock.
+func WithClock(now func() time.Time) Option {
+	return func(db *DB) {
+		if now != nil {
+			db.now = now
+		}
+	}
+}
+
+// DefaultLocation returns Asia/Ho_Chi_Minh (from the embedded tzdata when the
+// system has none).
+func DefaultLocation() *time.Location {
+	loc, err := time.LoadLocation(DefaultTimeZone)
+	if err != nil { // cannot happen with time/tzdata linked in
+		return time.FixedZone("ICT", 7*3600)
+	}
+	return loc
+}
+
+// Open opens the database at path, creating it (mode 0600, and its directory
+// with mode 0700) when it does not exist, and migrates it to the schema this
+// code knows. A database made by a newer canhcua is refused with ETOONEW.
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
+	if path == "" {
+		return nil, canhcua.Errorf(canhcua.EINVALID, "database path is empty")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	db := &DB{path: abs, loc: DefaultLocation(), now: time.Now}
+	for _, o := range opts {
+		o(db)
+	}
+	if err := createFile(abs); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+
+	q := url.Values{}
+	q.Set("_busy_timeout", strconv.FormatInt(BusyTimeout.Milliseconds(), 10))
+	q.Set("_foreign_keys", "1")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "FULL")
+	q.Set("_txlock", "immediate") // read-only transactions stay deferred
+	dsn := "file:" + (&url.URL{Path: abs}).EscapedPath() + "?" + q.Encode()
+	if db.db, err = sql.Open("sqlite", dsn); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	// Switching a new database to WAL and recovering a WAL can fail with
+	// SQLITE_BUSY without waiting when another connection does the same (two
+	// processes opening a new file): retry for up to BusyTimeout.
+	deadline := time.Now().Add(BusyTimeout)
+	for {
+		err = db.migrate(ctx)
+		if err == nil {
+			err = db.checkLocation(ctx)
+		}
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+			continue
+		}
+		break
+	}
+	if err != nil {
+		db.db.Close()
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// isBusy reports whether err is SQLITE_BUSY (or one of its extended codes).
+func isBusy(err error) bool {
+	var e *sqlite.Error
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_BUSY
+}
+
+// createFile creates an empty database file with mode 0600 (and its parent
+// directory with mode 0700) unless it exists, so that SQLite, which gives the
+// -wal and -shm files the database file's mode, never creates it 0644.
+func createFile(path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) { // another process created it first
+		return nil
+	} else if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	if db == nil || db.db == nil {
+		return nil
+	}
+	if err := db.db.Close(); err != nil {
+		return fmt.Errorf("store: close: %w", err)
+	}
+	return nil
+}
+
+// Path is the database file's absolute path.
+func (db *DB) Path() string { return db.path }
+
+// Location is the time zone of the database's local days.
+func (db *DB) Location() *time.Location { return db.loc }
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations returns the embedded migrations in order. Their file names start
+// with their version: 0001_init.sql, 0002_….sql; the versions must be 1, 2, 3…
+func migrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var ms []migration
+	for i, name := range names {
+		base := filepath.Base(name)
+		n, _, _ := strings.Cut(base, "_")
+		v, err := strconv.Atoi(n)
+		if err != nil || v != i+1 {
+			return nil, fmt.Errorf("migration %s: want version %d", base, i+1)
+		}
+		b, err := fs.ReadFile(migrationFS, name)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: v, name: base, sql: string(b)})
+	}
+	return ms, nil
+}
+
+// SchemaVersion is the newest schema this code knows.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil {
+		return 0
+	}
+	return len(ms)
+}
+
+// migrate brings the schema up to date, each migration in its own immediate
+// transaction that also sets PRAGMA user_version, so a migration is applied
+// exactly once even when two processes open a new database at once.
+func (db *DB) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	known := len(ms)
+	for {
+		tx, err := db.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		var v int
+		if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if v > known {
+			tx.Rollback()
+			return canhcua.Errorf(canhcua.ETOONEW,
+				"%s was made by a newer canhcua (schema %d, this one knows %d): update canhcua to open it",
+				db.path, v, known)
+		}
+		if v == known {
+			return tx.Rollback()
+		}
+		m := ms[v]
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+}
+
+// checkLocation records the time zone in a new database and refuses to use
+// a database whose local days are in another zone.
+func (db *DB) checkLocation(ctx context.Context) error {
+	name := db.loc.String()
+	var have string
+	err := db.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'location'`).Scan(&have)
+	if errors.Is(err, sql.ErrNoRows) {
+		if _, err := db.db.ExecContext(ctx,
+			`INSERT INTO settings (key, value) VALUES ('location', ?) ON CONFLICT (key) DO NOTHING`, name); err != nil {
+			return err
+		}
+		err = db.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'location'`).Scan(&have)
+	}
+	if err != nil {
+		return err
+	}
+	if have != name {
+		return canhcua.Errorf(canhcua.ECONFLICT,
+			"%s keeps its days in time zone %s, not %s", db.path, have, name)
+	}
+	return nil
+}
+
+// update runs fn in a write transaction (BEGIN IMMEDIATE) and commits it.
+func (db *DB) update(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// view runs fn in a read-only (deferred) transaction: one consistent snapshot.
+func (db *DB) view(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// dayOf is the local day of t, as stored in the day columns.
+func (db *DB) dayOf(t time.Time) string { return t.In(db.loc).Format(time.DateOnly) }
