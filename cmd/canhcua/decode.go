@@ -296,7 +296,7 @@ func (d *decoder) emit(r decodeResult, c canhcua.Code) {
 		where += fmt.Sprintf(" frame %d", *r.Frame)
 	}
 	fmt.Fprintf(d.out, "%s: %s\n", where, canhcua.Printable(c.Text))
-	if id := r.decodedIdentity; id.Kind != canhcua.KindText || id.Rejected != "" {
+	if id := r.decodedIdentity; id.Kind != canhcua.KindText {
 		fmt.Fprintf(d.out, "  %s\n", id.summary())
 	}
 }

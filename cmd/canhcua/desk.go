@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"path/filepath"
 	"sync"
@@ -84,7 +85,11 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cam := newDeskCamera(src, c.Dedup)
+	log.SetOutput(os.Stderr) // the log file now
+	log.Printf("canhcua: desk open on %s, database %s", src.Info().Name, c.DB)
+	cam := newDeskCamera(camera.OnFirstFrame(src, func() {
+		log.Printf("canhcua: first frame %.1f ms after start", float64(time.Since(processStart).Microseconds())/1000)
+	}), c.Dedup)
 	go cam.run(ctx)
 
 	backend := &deskBackend{db: st, rules: canhcua.Rules{DuplicateWindow: c.DuplicateWindow},
@@ -129,6 +134,9 @@ func openDeskSource(ctx context.Context, name, lang string) (camera.Source, stri
 	}
 	return src, notice, err
 }
+
+// processStart is when the process started, for the startup figure.
+var processStart = time.Now()
 
 // deskCamera runs the frame loop for the desk and keeps its status.
 type deskCamera struct {
