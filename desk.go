@@ -15,6 +15,11 @@ type Rules struct {
 	// DuplicateWindow: a person scanned again within this time of their last
 	// accepted scan at the same door is a duplicate (not counted).
 	DuplicateWindow time.Duration
+	// Hold, when set, is asked about every scan that would be accepted; when
+	// it gives a reason (English, Vietnamese) the scan is Held for the
+	// operator instead: a roster-only event and someone not on its roster.
+	// It runs inside the store's transaction and must not do I/O.
+	Hold func(Identity) (reason, reasonVI string, hold bool)
 }
 
 // Decide makes the scan for an identity shown at door at time now, given the
@@ -52,6 +57,12 @@ func (r Rules) Decide(id Identity, mode Mode, door string, now time.Time, last *
 	if last != nil && last.Door == door && now.Sub(last.At) < w && now.Sub(last.At) >= 0 &&
 		(mode == ModeToggle || last.Direction == s.Direction) {
 		s.Result, s.Ago, s.Direction = Duplicate, now.Sub(last.At), last.Direction
+		return s
+	}
+	if r.Hold != nil {
+		if reason, vi, hold := r.Hold(id); hold {
+			s.Result, s.Reason, s.ReasonVI = Held, reason, vi
+		}
 	}
 	return s
 }

@@ -52,6 +52,9 @@ const (
 	Duplicate Result = "duplicate" // the same person again within the duplicate window: not counted
 	Rejected  Result = "rejected"  // not a check-in code (Reason says why): not counted
 	Voided    Result = "voided"    // accepted, then voided by the operator: kept, not counted
+	// Held: someone not on the roster of a roster-only event, waiting for the
+	// operator to admit them as a guest (then Accepted) or refuse (Rejected).
+	Held Result = "held"
 )
 
 // Kind is the kind of payload a scan carried.

@@ -59,7 +59,7 @@ func (db *DB) Scan(ctx context.Context, id canhcua.Identity, mode canhcua.Mode, 
 		s = rules.Decide(id, mode, door, at, last)
 		s.At = at
 
-		if s.PersonKey != "" && (s.Result == canhcua.Accepted || s.Result == canhcua.Duplicate) {
+		if s.PersonKey != "" && (s.Result == canhcua.Accepted || s.Result == canhcua.Duplicate || s.Result == canhcua.Held) {
 			if err := upsertPerson(ctx, tx, s); err != nil {
 				return err
 			}

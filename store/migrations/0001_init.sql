@@ -37,7 +37,7 @@ CREATE TABLE scans (
 	name_fold   TEXT    NOT NULL DEFAULT '', -- canhcua.Fold(name), for search
 	id_number   TEXT    NOT NULL DEFAULT '',
 	birth_date  TEXT    NOT NULL DEFAULT '',
-	result      TEXT    NOT NULL CHECK (result IN ('accepted', 'duplicate', 'rejected', 'voided')),
+	result      TEXT    NOT NULL CHECK (result IN ('accepted', 'duplicate', 'rejected', 'voided', 'held')),
 	reason      TEXT    NOT NULL DEFAULT '',
 	reason_vi   TEXT    NOT NULL DEFAULT '',
 	ago         INTEGER NOT NULL DEFAULT 0, -- duplicates: nanoseconds since the accepted scan
