@@ -31,21 +31,21 @@ func TestHeldAndAdmitted(t *testing.T) {
 	if c.Entries != 1 || c.People != 1 || c.Inside != 1 || c.Rejected != 0 {
 		t.Fatalf("held scans counted: %+v", c)
 	}
-	got, err := db.Admit(ctx, sBinh.ID, true, "admitted as a guest", "cho vào với tư cách khách")
+	got, err := db.Decide(ctx, sBinh.ID, true, at.Add(100e9))
 	if err != nil || got.Result != canhcua.Accepted {
 		t.Fatalf("admit: %+v %v", got, err)
 	}
-	if _, err := db.Admit(ctx, sDuc.ID, false, "refused by the operator", "người trực từ chối"); err != nil {
+	if _, err := db.Decide(ctx, sDuc.ID, false, at.Add(130e9)); err != nil {
 		t.Fatal(err)
 	}
 	c = counts(t, db, gate, at)
 	if c.Entries != 2 || c.People != 2 || c.Inside != 2 || c.Rejected != 1 {
 		t.Errorf("after admitting Bình and refusing Đức: %+v", c)
 	}
-	if _, err := db.Admit(ctx, sBinh.ID, false, "", ""); canhcua.ErrorCode(err) != canhcua.ECONFLICT {
+	if _, err := db.Decide(ctx, sBinh.ID, false, at); canhcua.ErrorCode(err) != canhcua.ECONFLICT {
 		t.Errorf("deciding twice: %v", err)
 	}
-	if _, err := db.Admit(ctx, 9999, true, "", ""); canhcua.ErrorCode(err) != canhcua.ENOTFOUND {
+	if _, err := db.Decide(ctx, 9999, true, at); canhcua.ErrorCode(err) != canhcua.ENOTFOUND {
 		t.Errorf("unknown scan: %v", err)
 	}
 	// Bình, admitted, scanned again a minute later is a duplicate like anyone.

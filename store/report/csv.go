@@ -1,0 +1,84 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// safe defuses text a spreadsheet would take for a formula (beginning with =,
+// +, -, @, a tab or a carriage return) with a leading apostrophe.
+func safe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func safeAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = safe(s)
+	}
+	return out
+}
+
+// csv writes the report as CSV for Excel (UTF-8 with a BOM, CRLF): the title
+// lines and figures as label,value rows, then one table a section (a title
+// row, a header row, the rows), sections separated by an empty line.
+func (r *rep) csv(w io.Writer) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	rec := func(fields ...string) { cw.Write(fields) } // errors are kept by cw and read at Flush
+
+	rec(r.l.title)
+	if r.d.Site != "" {
+		rec(r.l.site, safe(clean(r.d.Site)))
+	}
+	rec(r.l.date, r.dateString())
+	rec(r.l.door, safe(r.doorString()))
+	for _, f := range r.figures() {
+		rec(f[0], f[1])
+	}
+
+	if len(r.d.Groups) > 0 {
+		rec()
+		rec(r.l.groups)
+		rec(r.l.group, r.l.present, r.l.total, r.l.share)
+		for _, g := range r.d.Groups {
+			rec(safe(clean(g.Name)), strconv.Itoa(g.Present), strconv.Itoa(g.Total), percent(g.Present, g.Total))
+		}
+		rec()
+		rec(r.l.missing)
+		rec(r.l.group, r.l.name, r.l.unit, r.l.expectedBy)
+		for _, m := range r.missingRows() {
+			rec(safe(m.group), safe(m.name), safe(m.unit), m.expected)
+		}
+	}
+
+	if len(r.d.Guests) > 0 {
+		rec()
+		rec(r.l.guests)
+		rec(r.guestHeaders()...)
+		for _, g := range r.d.Guests {
+			rec(safeAll(r.guestRow(g))...)
+		}
+	}
+
+	rec()
+	rec(r.l.warnings)
+	rec(r.warningHeaders()...)
+	for _, wn := range r.d.Warnings {
+		rec(safeAll(r.warningRow(wn))...)
+	}
+	if m := r.madeString(); m != "" {
+		rec()
+		rec(m)
+	}
+	cw.Flush()
+	return cw.Error()
+}

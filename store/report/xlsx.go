@@ -1,0 +1,143 @@
+package report
+
+import (
+	"io"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// xlsx writes the report as a workbook: a summary sheet (title, date, door,
+// figures, each group's share), then one sheet a table: expected people who
+// did not scan (when there are groups), guests (when there are any) and
+// warnings. Text cells are strings, never formulas.
+func (r *rep) xlsx(w io.Writer) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	x := &xlsxWriter{f: f}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return err
+	}
+	title, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	if err != nil {
+		return err
+	}
+	x.bold = bold
+
+	sum := r.l.summary
+	if err := f.SetSheetName(f.GetSheetName(0), sum); err != nil {
+		return err
+	}
+	x.sheet, x.row = sum, 0
+	x.put(title, r.l.title)
+	if r.d.Site != "" {
+		x.put(0, r.l.site, safe(clean(r.d.Site)))
+	}
+	x.put(0, r.l.date, r.dateString())
+	x.put(0, r.l.door, safe(r.doorString()))
+	x.row++
+	x.put(bold, r.l.figure, r.l.value)
+	c := r.d.Counts
+	for i, v := range []int{c.Entries, c.Exits, c.People, c.Inside, c.Rejected} {
+		x.put(0, r.figures()[i][0], v)
+	}
+	if len(r.d.Groups) > 0 {
+		x.row++
+		x.put(bold, r.l.group, r.l.present, r.l.total, r.l.share)
+		for _, g := range r.d.Groups {
+			x.put(0, safe(clean(g.Name)), g.Present, g.Total, percent(g.Present, g.Total))
+		}
+	}
+	if m := r.madeString(); m != "" {
+		x.row++
+		x.put(0, m)
+	}
+	x.widths(24, 14, 12, 10)
+
+	if len(r.d.Groups) > 0 {
+		x.newSheet(r.l.sheetMissing, r.l.group, r.l.name, r.l.unit, r.l.expectedBy)
+		for _, m := range r.missingRows() {
+			x.put(0, safe(m.group), safe(m.name), safe(m.unit), m.expected)
+		}
+		x.widths(20, 28, 28, 10)
+	}
+	if len(r.d.Guests) > 0 {
+		x.newSheet(r.l.sheetGuests, r.guestHeaders()...)
+		for _, g := range r.d.Guests {
+			x.put(0, anys(safeAll(r.guestRow(g)))...)
+		}
+		x.widths(10, 28, 16, 16, 12, 12)
+	}
+	x.newSheet(r.l.sheetWarnings, r.warningHeaders()...)
+	for _, wn := range r.d.Warnings {
+		x.put(0, anys(safeAll(r.warningRow(wn)))...)
+	}
+	x.widths(10, 16, 24, 80, 16)
+
+	if x.err != nil {
+		return x.err
+	}
+	f.SetActiveSheet(0)
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// xlsxWriter writes rows one after another, keeping the first error.
+type xlsxWriter struct {
+	f     *excelize.File
+	sheet string
+	row   int // rows written
+	bold  int
+	err   error
+}
+
+func (x *xlsxWriter) put(style int, cells ...any) {
+	if x.err != nil {
+		return
+	}
+	x.row++
+	cell, err := excelize.CoordinatesToCellName(1, x.row)
+	if err == nil {
+		err = x.f.SetSheetRow(x.sheet, cell, &cells)
+	}
+	if err == nil && style != 0 {
+		end, _ := excelize.CoordinatesToCellName(max(len(cells), 1), x.row)
+		err = x.f.SetCellStyle(x.sheet, cell, end, style)
+	}
+	x.err = err
+}
+
+// newSheet adds a sheet with a bold, frozen header row.
+func (x *xlsxWriter) newSheet(name string, headers ...string) {
+	if x.err != nil {
+		return
+	}
+	if _, err := x.f.NewSheet(name); err != nil {
+		x.err = err
+		return
+	}
+	x.sheet, x.row = name, 0
+	x.put(x.bold, anys(headers)...)
+	if x.err == nil {
+		x.err = x.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	}
+}
+
+// widths sets the current sheet's column widths, in characters.
+func (x *xlsxWriter) widths(ws ...float64) {
+	for i, wd := range ws {
+		if x.err != nil {
+			return
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		x.err = x.f.SetColWidth(x.sheet, col, col, wd)
+	}
+}
+
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}

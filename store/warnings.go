@@ -1,0 +1,311 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/canhcua/canhcua"
+)
+
+// Warnings: each stored with its time and its local day, open until
+// resolved. One (door, kind, key) has at most one open warning when the desk
+// uses OpenWarning; the key is canhcua.WarningKey (the person's or group's
+// key, else the English message).
+
+// AddWarning stores w as a new warning (at the clock's now when w.At is
+// zero) and returns it with its ID: for events that each deserve a warning
+// of their own, such as someone passing without scanning.
+func (db *DB) AddWarning(ctx context.Context, w canhcua.Warning) (canhcua.Warning, error) {
+	w, err := db.cleanWarning(w)
+	if err != nil {
+		return canhcua.Warning{}, err
+	}
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		w.ID, err = insertWarning(ctx, tx, w, db.dayOf(w.At))
+		return err
+	})
+	if err != nil {
+		return canhcua.Warning{}, fmt.Errorf("store: add warning: %w", err)
+	}
+	return w, nil
+}
+
+// OpenWarning stores w unless an open (unresolved) warning of the same door,
+// kind and key exists: then it returns that one, with w's message and name
+// (a group's share changes as people scan; the warning keeps its first time
+// and ID), and false. The desk may call it every few seconds for a condition
+// that holds without making duplicates.
+func (db *DB) OpenWarning(ctx context.Context, w canhcua.Warning) (canhcua.Warning, bool, error) {
+	w, err := db.cleanWarning(w)
+	if err != nil {
+		return canhcua.Warning{}, false, err
+	}
+	w.Resolved = time.Time{}
+	added := false
+	err = db.update(ctx, func(tx *sql.Tx) error {
+		row := tx.QueryRowContext(ctx, `SELECT `+warningColumns+` FROM warnings
+			WHERE door = ? AND kind = ? AND key = ? AND resolved_at IS NULL
+			ORDER BY at, id LIMIT 1`, w.Door, string(w.Kind), canhcua.WarningKey(w))
+		old, err := warningRow(row)
+		if errors.Is(err, sql.ErrNoRows) {
+			added = true
+			w.ID, err = insertWarning(ctx, tx, w, db.dayOf(w.At))
+			return err
+		} else if err != nil {
+			return err
+		}
+		old.Message, old.MessageVI, old.Name = w.Message, w.MessageVI, w.Name
+		if w.Snapshot != "" {
+			old.Snapshot = w.Snapshot
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE warnings SET message = ?, message_vi = ?, name = ?, snapshot = ? WHERE id = ?`,
+			old.Message, old.MessageVI, old.Name, old.Snapshot, old.ID)
+		w = old
+		return err
+	})
+	if err != nil {
+		return canhcua.Warning{}, false, fmt.Errorf("store: open warning: %w", err)
+	}
+	return w, added, nil
+}
+
+// ResolveWarnings marks resolved at time at (the clock's now when zero) the
+// open warnings of kind at door with key (canhcua.WarningKey); key "" resolves
+// every open warning of that kind at that door (the camera works again).
+func (db *DB) ResolveWarnings(ctx context.Context, door string, kind canhcua.WarningKind, key string, at time.Time) error {
+	if at.IsZero() {
+		at = db.now()
+	}
+	q := `UPDATE warnings SET resolved_at = ? WHERE door = ? AND kind = ? AND resolved_at IS NULL`
+	args := []any{at.UTC().UnixNano(), strings.TrimSpace(door), string(kind)}
+	if key != "" {
+		q += ` AND key = ?`
+		args = append(args, key)
+	}
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, q, args...)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: resolve warnings: %w", err)
+	}
+	return nil
+}
+
+// Warnings returns the warnings of the local day containing day (of every
+// day when day is zero) at door ("" for all doors), only the open ones when
+// openOnly, in time order.
+func (db *DB) Warnings(ctx context.Context, day time.Time, door string, openOnly bool) ([]canhcua.Warning, error) {
+	var (
+		where []string
+		args  []any
+	)
+	if !day.IsZero() {
+		where, args = append(where, `day = ?`), append(args, db.dayOf(day))
+	}
+	if door != "" {
+		where, args = append(where, `door = ?`), append(args, door)
+	}
+	if openOnly {
+		where = append(where, `resolved_at IS NULL`)
+	}
+	q := `SELECT ` + warningColumns + ` FROM warnings`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	q += ` ORDER BY at, id`
+	var out []canhcua.Warning
+	err := db.view(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			w, err := warningRow(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, w)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: warnings: %w", err)
+	}
+	return out, nil
+}
+
+func (db *DB) cleanWarning(w canhcua.Warning) (canhcua.Warning, error) {
+	w.Door = strings.TrimSpace(w.Door)
+	if w.Kind == "" {
+		return w, canhcua.Errorf(canhcua.EINVALID, "warning has no kind")
+	}
+	if w.At.IsZero() {
+		w.At = db.now()
+	}
+	w.At = w.At.UTC()
+	if !w.Resolved.IsZero() {
+		w.Resolved = w.Resolved.UTC()
+	}
+	return w, nil
+}
+
+func insertWarning(ctx context.Context, tx *sql.Tx, w canhcua.Warning, day string) (int64, error) {
+	var resolved any
+	if !w.Resolved.IsZero() {
+		resolved = w.Resolved.UnixNano()
+	}
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO warnings (at, day, door, kind, key, message, message_vi, person_key, name, snapshot, resolved_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		w.At.UnixNano(), day, w.Door, string(w.Kind), canhcua.WarningKey(w), w.Message, w.MessageVI,
+		w.PersonKey, w.Name, w.Snapshot, resolved)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+const warningColumns = `id, at, door, kind, message, message_vi, person_key, name, snapshot, resolved_at`
+
+func warningRow(r rowScanner) (canhcua.Warning, error) {
+	var (
+		w        canhcua.Warning
+		at       int64
+		kind     string
+		resolved sql.NullInt64
+	)
+	if err := r.Scan(&w.ID, &at, &w.Door, &kind, &w.Message, &w.MessageVI, &w.PersonKey, &w.Name, &w.Snapshot, &resolved); err != nil {
+		return w, err
+	}
+	w.At, w.Kind = time.Unix(0, at).UTC(), canhcua.WarningKind(kind)
+	if resolved.Valid {
+		w.Resolved = time.Unix(0, resolved.Int64).UTC()
+	}
+	return w, nil
+}
+
+// Decisions on held scans.
+
+// Reasons Decide gives the scans it settles (English, Vietnamese).
+const (
+	ReasonAdmitted   = "admitted as a guest"
+	ReasonAdmittedVI = "cho vào với tư cách khách"
+	ReasonRefused    = "not on the roster: refused by the operator"
+	ReasonRefusedVI  = "không có trong danh sách: người trực từ chối"
+)
+
+// Decide settles a scan held for the operator (someone not on the roster of
+// a roster-only event) as Admit does — admitted, it counts as accepted;
+// refused, it is rejected — and in the same transaction stores the decision
+// with its time at (the clock's now when zero) and resolves the open
+// not-on-roster warning for that person at that door. A scan that is not
+// held is ECONFLICT (decided already, or never held), an unknown one
+// ENOTFOUND.
+func (db *DB) Decide(ctx context.Context, scanID int64, admit bool, at time.Time) (canhcua.Scan, error) {
+	var out canhcua.Scan
+	if at.IsZero() {
+		at = db.now()
+	}
+	at = at.UTC()
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		var doorID int64
+		row := tx.QueryRowContext(ctx, `SELECT `+scanColumns+`, s.door_id FROM scans s JOIN doors d ON d.id = s.door_id WHERE s.id = ?`, scanID)
+		s, err := scanRow(row, &doorID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return canhcua.Errorf(canhcua.ENOTFOUND, "no scan %d", scanID)
+		} else if err != nil {
+			return err
+		}
+		if s.Result != canhcua.Held {
+			return canhcua.Errorf(canhcua.ECONFLICT, "scan %d is %s: only a held scan can be admitted or refused", scanID, s.Result)
+		}
+		result, reason, reasonVI, decision := canhcua.Rejected, ReasonRefused, ReasonRefusedVI, "refused"
+		if admit {
+			result, reason, reasonVI, decision = canhcua.Accepted, ReasonAdmitted, ReasonAdmittedVI, "admitted"
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE scans SET result = ?, reason = ?, reason_vi = ? WHERE id = ?`,
+			string(result), reason, reasonVI, scanID); err != nil {
+			return err
+		}
+		s.Result, s.Reason, s.ReasonVI = result, reason, reasonVI
+		out = s
+		day := db.dayOf(s.At)
+		if admit && s.PersonKey != "" {
+			if err := upsertPerson(ctx, tx, s); err != nil {
+				return err
+			}
+			if err := refirst(ctx, tx, s.PersonKey, day); err != nil {
+				return err
+			}
+			if err := rebuildVisits(ctx, tx, s.PersonKey, doorID); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO decisions (scan_id, decision, at, day) VALUES (?, ?, ?, ?)`,
+			scanID, decision, at.UnixNano(), day); err != nil {
+			return err
+		}
+		if s.PersonKey != "" {
+			_, err = tx.ExecContext(ctx, `
+				UPDATE warnings SET resolved_at = ? WHERE door = ? AND kind = ? AND key = ? AND resolved_at IS NULL`,
+				at.UnixNano(), s.Door, string(canhcua.WarnNotOnRoster), s.PersonKey)
+		}
+		return err
+	})
+	if err != nil {
+		return canhcua.Scan{}, fmt.Errorf("store: decide on scan %d: %w", scanID, err)
+	}
+	return out, nil
+}
+
+// Guest is a held scan the operator decided on.
+type Guest struct {
+	Scan     canhcua.Scan // as it is now: accepted (admitted) or rejected (refused)
+	Admitted bool
+	Decided  time.Time // UTC
+}
+
+// Guests returns the decisions on the scans of the local day containing day
+// at door ("" for all doors), in the order of the scans.
+func (db *DB) Guests(ctx context.Context, day time.Time, door string) ([]Guest, error) {
+	q := `SELECT ` + scanColumns + `, c.decision, c.at
+		FROM decisions c JOIN scans s ON s.id = c.scan_id JOIN doors d ON d.id = s.door_id
+		WHERE c.day = ?`
+	args := []any{db.dayOf(day)}
+	if door != "" {
+		q += ` AND d.name = ?`
+		args = append(args, door)
+	}
+	q += ` ORDER BY s.at, s.id`
+	var out []Guest
+	err := db.view(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var (
+				g        Guest
+				decision string
+				at       int64
+			)
+			if g.Scan, err = scanRow(rows, &decision, &at); err != nil {
+				return err
+			}
+			g.Admitted, g.Decided = decision == "admitted", time.Unix(0, at).UTC()
+			out = append(out, g)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: guests: %w", err)
+	}
+	return out, nil
+}
