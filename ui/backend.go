@@ -29,6 +29,12 @@ type Backend interface {
 	Scans(ctx context.Context, day time.Time, door string, search string, limit int) ([]canhcua.Scan, error)
 	// Export writes day's export and returns the path of the file written.
 	Export(ctx context.Context, day time.Time) (path string, err error)
+	// Warnings are day's open warnings at door (and those of the whole site),
+	// newest first.
+	Warnings(ctx context.Context, day time.Time, door string) ([]canhcua.Warning, error)
+	// Admit settles a held scan (someone not on a roster-only event's
+	// roster): admitted as a guest, or refused. It returns the scan as it now is.
+	Admit(ctx context.Context, scanID int64, admit bool) (canhcua.Scan, error)
 }
 
 // CameraStatus is a snapshot of the camera, polled about once a second.

@@ -77,6 +77,9 @@ func (b banner) scanLines(inner int, loc *time.Location, c *catalog, st Styles) 
 	case canhcua.Rejected:
 		reason := c.Reason + ": " + sanitize(s.ReasonIn(c.Lang), inner-len(c.Reason)-2)
 		return st.Rejected, []string{st.BannerTitle.Render(c.BannerRejected), reason, sanitize(kind, 20) + " · " + at}
+	case canhcua.Held:
+		reason := c.Reason + ": " + sanitize(s.ReasonIn(c.Lang), inner-len(c.Reason)-2)
+		return st.Duplicate, []string{st.BannerTitle.Render(c.BannerHeld), who, reason}
 	case canhcua.Voided:
 		third := at
 		if s.Reason != "" {

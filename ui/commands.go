@@ -62,6 +62,19 @@ type (
 		err  error
 	}
 
+	// warningsMsg is the list of open warnings (Backend.Warnings).
+	warningsMsg struct {
+		list []canhcua.Warning
+		err  error
+	}
+
+	// admitDoneMsg is the outcome of Backend.Admit.
+	admitDoneMsg struct {
+		scan canhcua.Scan
+		err  error
+		snap snapshotMsg
+	}
+
 	// readMsg is a code from the camera; readsClosedMsg says there will be
 	// no more.
 	readMsg        struct{ code canhcua.Code }
@@ -160,6 +173,31 @@ func exportCmd(base context.Context, b Backend, day time.Time) tea.Cmd {
 		defer cancel()
 		p, err := b.Export(ctx, day)
 		return exportDoneMsg{path: p, err: err}
+	}
+}
+
+// warningsEvery is how often the open warnings are reloaded.
+const warningsEvery = 3 * time.Second
+
+func warningsCmd(base context.Context, b Backend, day time.Time, door string) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(base, callTimeout)
+		defer cancel()
+		list, err := b.Warnings(ctx, day, door)
+		return warningsMsg{list: list, err: err}
+	}
+}
+
+func admitCmd(base context.Context, b Backend, id int64, admit bool, req loadReq) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(base, callTimeout)
+		defer cancel()
+		s, err := b.Admit(ctx, id, admit)
+		msg := admitDoneMsg{scan: s, err: err}
+		if err == nil {
+			msg.snap = fetch(ctx, b, req)
+		}
+		return msg
 	}
 }
 

@@ -27,9 +27,37 @@ type fakeBackend struct {
 	calls    []string // method names, in order
 	searches []string // the search of every Scans call
 	voided   []int64
+	warnings []canhcua.Warning // what Warnings returns
 }
 
 func newFakeBackend(loc *time.Location) *fakeBackend { return &fakeBackend{loc: loc} }
+
+func (f *fakeBackend) Warnings(ctx context.Context, day time.Time, door string) ([]canhcua.Warning, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.record("Warnings")
+	return append([]canhcua.Warning(nil), f.warnings...), nil
+}
+
+func (f *fakeBackend) Admit(ctx context.Context, scanID int64, admit bool) (canhcua.Scan, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.record("Admit")
+	for i := range f.scans {
+		if f.scans[i].ID != scanID {
+			continue
+		}
+		if f.scans[i].Result != canhcua.Held {
+			return canhcua.Scan{}, canhcua.Errorf(canhcua.ECONFLICT, "not held")
+		}
+		f.scans[i].Result = canhcua.Rejected
+		if admit {
+			f.scans[i].Result = canhcua.Accepted
+		}
+		return f.scans[i], nil
+	}
+	return canhcua.Scan{}, canhcua.Errorf(canhcua.ENOTFOUND, "no scan %d", scanID)
+}
 
 func (f *fakeBackend) record(call string) { f.calls = append(f.calls, call) }
 

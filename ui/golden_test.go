@@ -79,6 +79,16 @@ type goldenCase struct {
 	seed   bool
 	reads  []string // code texts the camera sends, in order
 	want   []string // texts that show the screen is complete
+	warns  bool     // the backend has open warnings
+	hold   bool     // the event is roster-only: unlisted people are held
+}
+
+// openWarnings are two of the day's warnings, newest first.
+var openWarnings = []canhcua.Warning{
+	{At: time.Date(2025, 11, 27, 14, 20, 0, 0, ict), Kind: canhcua.WarnNoScan, Door: "Cổng chính",
+		Message: "someone passed without scanning", MessageVI: "có người đi qua mà không quét mã"},
+	{At: time.Date(2025, 11, 27, 7, 31, 0, 0, ict), Kind: canhcua.WarnNotScanned,
+		Message: "Staff: 27/30 scanned — Lê Văn Tám, Hà Thị Mai, Đinh Công Bộ", MessageVI: "Cán bộ: 27/30 đã quét — Lê Văn Tám, Hà Thị Mai, Đinh Công Bộ"},
 }
 
 func TestGolden(t *testing.T) {
@@ -89,6 +99,10 @@ func TestGolden(t *testing.T) {
 		{name: "empty_en", lang: "en", w: 100, h: 30, want: []string{"NO SCANS YET TODAY", "No scans yet today."}},
 		{name: "scans_en", lang: "en", w: 100, h: 30, seed: true, reads: []string{"HOA"}, want: []string{"ACCEPTED — IN", "Võ Thị Hoa"}},
 		{name: "rejected_en", lang: "en", w: 100, h: 30, seed: true, reads: []string{"PAY"}, want: []string{"REJECTED", "payment code"}},
+		{name: "warnings_held_vi", lang: "vi", w: 100, h: 30, seed: true, warns: true, hold: true, reads: []string{"HOA"},
+			want: []string{"CHỜ NGƯỜI TRỰC DUYỆT", "a: cho vào", "2 cảnh báo", "Cán bộ: 27/30"}},
+		{name: "warnings_held_en", lang: "en", w: 100, h: 30, seed: true, warns: true, hold: true, reads: []string{"HOA"},
+			want: []string{"WAITING FOR YOU", "a: admit as guest", "2 warning", "Staff: 27/30"}},
 		{name: "minimum_80x24_vi", lang: "vi", w: 80, h: 24, seed: true, reads: []string{"HOA"},
 			notice: "Không mở được camera 0 — đang chạy nguồn demo", want: []string{"ĐÃ GHI NHẬN — VÀO", "Võ Thị Hoa"}},
 	}
@@ -118,6 +132,14 @@ func runGolden(t *testing.T, tc goldenCase) string {
 	b := newFakeBackend(ict)
 	if tc.seed {
 		seedDay(t, b, door)
+	}
+	if tc.warns {
+		b.warnings = openWarnings
+	}
+	if tc.hold {
+		b.rules.Hold = func(id canhcua.Identity) (string, string, bool) {
+			return "not on the meeting's roster", "không có trong danh sách cuộc họp", id.Key == hoa.Key
+		}
 	}
 	reads := make(chan canhcua.Code, len(tc.reads))
 	for _, r := range tc.reads {

@@ -21,6 +21,7 @@ type header struct {
 	hasCamera  bool
 	cam        CameraStatus
 	camKnown   bool
+	warnings   int // open warnings, shown on the right of the camera line
 }
 
 func (h header) view(width int, now time.Time, mode canhcua.Mode, c *catalog, st Styles) string {
@@ -38,7 +39,12 @@ func (h header) view(width int, now time.Time, mode canhcua.Mode, c *catalog, st
 		left = strings.Join(place, " · ") // narrow: the site and door matter more than the app's name
 	}
 	lines := []string{spread(left, right, width)}
-	lines = append(lines, h.cameraLine(width, now, c, st))
+	if h.warnings > 0 {
+		warn := st.Warning.Bold(true).Render(fmt.Sprintf(c.WarnCount, h.warnings))
+		lines = append(lines, spread(h.cameraLine(width-lipgloss.Width(warn)-1, now, c, st), warn, width))
+	} else {
+		lines = append(lines, h.cameraLine(width, now, c, st))
+	}
 	if h.notice != "" {
 		lines = append(lines, st.Notice.Render(sanitize(h.notice, width)))
 	}

@@ -115,6 +115,19 @@ type catalog struct {
 	HelpClearFl string
 
 	Seconds func(d time.Duration) string // "45 giây", "1 phút 20 giây"
+
+	// Warnings and held scans.
+	WarnCount    string // "⚠ %d cảnh báo"
+	WarnMore     string // "… và %d cảnh báo khác"
+	WarnKinds    map[canhcua.WarningKind]string
+	ResHeld      string
+	BannerHeld   string
+	HeldAsk      string // "%s %s không có trong danh sách: a cho vào (khách) · r từ chối"
+	HeldAdmitted string // "Đã cho %s vào với tư cách khách"
+	HeldRefused  string
+	HeldFailed   string
+	HelpAdmit    string
+	HelpRefuse   string
 }
 
 var catalogs = map[string]*catalog{"vi": &vi, "en": &en}
@@ -221,6 +234,24 @@ var vi = catalog{
 	FilterPrompt:  "Tìm: ",
 	FilterActive:  "Lọc: %s",
 	FilterResults: "%d kết quả",
+
+	WarnCount: "⚠ %d cảnh báo",
+	WarnMore:  "… và %d cảnh báo khác",
+	WarnKinds: map[canhcua.WarningKind]string{
+		canhcua.WarnNotScanned:  "Chưa quét",
+		canhcua.WarnNotOnRoster: "Ngoài danh sách",
+		canhcua.WarnStillInside: "Còn trong phòng",
+		canhcua.WarnNoScan:      "Đi qua không quét",
+		canhcua.WarnCamera:      "Camera",
+	},
+	ResHeld:      "Chờ duyệt",
+	BannerHeld:   "CHỜ NGƯỜI TRỰC DUYỆT",
+	HeldAsk:      "%s %s không có trong danh sách — a: cho vào (khách) · r: từ chối",
+	HeldAdmitted: "Đã cho %s vào với tư cách khách",
+	HeldRefused:  "Đã từ chối %s",
+	HeldFailed:   "Không lưu được quyết định: %s",
+	HelpAdmit:    "cho vào",
+	HelpRefuse:   "từ chối",
 
 	HelpQuit:    "thoát",
 	HelpDir:     "đổi chiều",
@@ -344,6 +375,24 @@ var en = catalog{
 	FilterActive:  "Filter: %s",
 	FilterResults: "%d found",
 
+	WarnCount: "⚠ %d warning(s)",
+	WarnMore:  "… and %d more warning(s)",
+	WarnKinds: map[canhcua.WarningKind]string{
+		canhcua.WarnNotScanned:  "Not scanned",
+		canhcua.WarnNotOnRoster: "Not on roster",
+		canhcua.WarnStillInside: "Still inside",
+		canhcua.WarnNoScan:      "Passed without scanning",
+		canhcua.WarnCamera:      "Camera",
+	},
+	ResHeld:      "Held",
+	BannerHeld:   "WAITING FOR YOU",
+	HeldAsk:      "%s %s is not on the roster — a: admit as guest · r: refuse",
+	HeldAdmitted: "%s admitted as a guest",
+	HeldRefused:  "%s refused",
+	HeldFailed:   "The decision was not saved: %s",
+	HelpAdmit:    "admit",
+	HelpRefuse:   "refuse",
+
 	HelpQuit:    "quit",
 	HelpDir:     "direction",
 	HelpExport:  "export",
@@ -398,8 +447,17 @@ func (c *catalog) result(r canhcua.Result) string {
 		return c.ResRejected
 	case canhcua.Voided:
 		return c.ResVoided
+	case canhcua.Held:
+		return c.ResHeld
 	}
 	return string(r)
+}
+
+func (c *catalog) warnKind(k canhcua.WarningKind) string {
+	if s, ok := c.WarnKinds[k]; ok {
+		return s
+	}
+	return string(k)
 }
 
 func (c *catalog) kind(k canhcua.Kind) string {

@@ -19,6 +19,8 @@ type keyMap struct {
 	Cancel key.Binding // Esc
 	Yes    key.Binding
 	No     key.Binding
+	Admit  key.Binding // a held scan: admit as a guest
+	Refuse key.Binding // a held scan: refuse
 	Apply  key.Binding // Enter in the search: keep the filter, leave the field
 	Clear  key.Binding // Esc in the search: drop the filter
 }
@@ -39,6 +41,8 @@ func newKeyMap(c *catalog) keyMap {
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.HelpCancel)),
 		Yes:    key.NewBinding(key.WithKeys("y", "c"), key.WithHelp("y", c.HelpYes)),
 		No:     key.NewBinding(key.WithKeys("n", "k", "esc"), key.WithHelp("n", c.HelpNo)),
+		Admit:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.HelpAdmit)),
+		Refuse: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.HelpRefuse)),
 		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.HelpApply)),
 		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.HelpClearFl)),
 	}

@@ -52,8 +52,10 @@ type model struct {
 	banner  banner
 	recent  recent
 	filter  filter
-	manual  *manualForm   // open manual-entry form, nil when closed
-	confirm *canhcua.Scan // scan awaiting y/n before it is voided
+	manual  *manualForm    // open manual-entry form, nil when closed
+	confirm *canhcua.Scan  // scan awaiting y/n before it is voided
+	held    []canhcua.Scan // held scans awaiting admit/refuse, oldest first
+	warns   warnings
 	wedge   wedge
 
 	status    string
@@ -136,6 +138,7 @@ func (m *model) Init() tea.Cmd {
 		m.reload(true, true, true),
 		pollCmd(m.cfg.Now, m.cfg.Camera), // the camera's status at once
 		m.tick(),
+		warningsCmd(m.ctx, m.backend, m.day, m.cfg.Door),
 	}
 	if m.cfg.Reads != nil {
 		cmds = append(cmds, waitRead(m.cfg.Reads))
@@ -187,6 +190,31 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.applySnapshot(msg)
 		return m, nil
 
+	case warningsMsg:
+		if msg.err == nil {
+			m.warns = warnings{list: msg.list}
+			m.header.warnings = len(msg.list)
+		}
+		day, door := m.day, m.cfg.Door
+		return m, m.after(warningsEvery, func() tea.Msg {
+			return warningsCmd(m.ctx, m.backend, day, door)()
+		})
+
+	case admitDoneMsg:
+		if msg.err != nil {
+			m.setStatus(fmt.Sprintf(m.cat.HeldFailed, m.errText(msg.err)), true)
+			return m, nil
+		}
+		m.banner = banner{state: bannerScan, scan: msg.scan}
+		m.bannerSeq = m.seq
+		text := m.cat.HeldRefused
+		if msg.scan.Result == canhcua.Accepted {
+			text = m.cat.HeldAdmitted
+		}
+		m.setStatus(fmt.Sprintf(text, m.name(msg.scan)), false)
+		m.applySnapshot(msg.snap)
+		return m, nil
+
 	case readMsg:
 		text := msg.code.Text
 		identify := m.cfg.Identify
@@ -210,6 +238,9 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.banner = banner{state: bannerScan, scan: msg.scan}
 		m.bannerSeq = m.seq
+		if msg.scan.Result == canhcua.Held {
+			m.held = append(m.held, msg.scan)
+		}
 		m.applySnapshot(msg.snap)
 		return m, tea.Batch(cmds...)
 
@@ -409,6 +440,14 @@ func (m *model) command(msg tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if len(m.held) > 0 {
+		switch {
+		case key.Matches(msg, m.keys.Admit), key.Matches(msg, m.keys.Refuse):
+			s := m.held[0]
+			m.held = m.held[1:]
+			return admitCmd(m.ctx, m.backend, s.ID, key.Matches(msg, m.keys.Admit), m.request(true, true, false))
+		}
+	}
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		return m.quit()
@@ -446,6 +485,9 @@ func (m *model) View() string {
 		m.header.view(w, m.now, m.mode, c, st),
 		m.counts.view(w, c, st),
 	}
+	if pane := m.warns.view(w, m.loc, c, st); pane != "" {
+		top = append(top, pane)
+	}
 	if m.manual != nil {
 		top = append(top, m.manual.view(w, c, st))
 	} else {
@@ -479,6 +521,9 @@ func (m *model) statusLine(w int) string {
 		ask := fmt.Sprintf(c.VoidAsk, s.At.In(m.loc).Format("15:04:05"), m.name(*s), c.dir(s.Direction))
 		return st.Confirm.Render(fitLine(ask, w))
 	}
+	if len(m.held) > 0 && !m.filter.active {
+		return heldPrompt(m.held[0], w, m.loc, c, st)
+	}
 	if m.filter.active {
 		return m.filter.view(w, len(m.recent.rows), c, st)
 	}
@@ -508,6 +553,8 @@ func (m *model) helpView(w int) string {
 		km = bindingsHelp{m.keys.Apply, m.keys.Clear}
 	case m.confirm != nil:
 		km = bindingsHelp{m.keys.Yes, m.keys.No}
+	case len(m.held) > 0:
+		km = bindingsHelp{m.keys.Admit, m.keys.Refuse, m.keys.Quit}
 	}
 	// help cuts the short help with "…" but not when the "…" itself does
 	// not fit; cut again to be sure.

@@ -414,3 +414,54 @@ func TestCameraStatus(t *testing.T) {
 		}
 	}
 }
+
+// TestHeldScansWaitForTheOperator: at a roster-only event two unlisted
+// people are held; `a` admits the first (it then counts), `r` refuses the
+// second; keys meant as commands still work once nobody is waiting.
+func TestHeldScansWaitForTheOperator(t *testing.T) {
+	h := newHarness(t, Config{Mode: canhcua.ModeIn, Lang: "en"})
+	h.b.rules.Hold = func(id canhcua.Identity) (string, string, bool) {
+		return "not on the roster", "không có trong danh sách", true
+	}
+	h.wedgeType(cccd("001090001234", "Trần Thị Bích"))
+	h.wedgeType(cccd("079185004321", "Lê Văn Tám"))
+	if len(h.m.held) != 2 {
+		t.Fatalf("held = %d, want 2", len(h.m.held))
+	}
+	if v := h.m.View(); !strings.Contains(v, "Trần Thị Bích is not on the roster — a: admit as guest") {
+		t.Fatalf("the oldest held scan is not asked about:\n%s", v)
+	}
+	if h.m.counts.c.Entries != 0 {
+		t.Fatalf("held scans counted: %+v", h.m.counts.c)
+	}
+	h.press('a')
+	h.press('r')
+	all := h.b.all()
+	if all[0].Result != canhcua.Accepted || all[1].Result != canhcua.Rejected {
+		t.Fatalf("results = %s, %s; want accepted, rejected", all[0].Result, all[1].Result)
+	}
+	if h.m.counts.c.Entries != 1 || len(h.m.held) != 0 {
+		t.Errorf("after admitting one: entries %d, held %d", h.m.counts.c.Entries, len(h.m.held))
+	}
+	if !strings.Contains(h.m.status, "Lê Văn Tám refused") {
+		t.Errorf("status = %q", h.m.status)
+	}
+	h.press('d') // nobody waits: d is a command again
+	if h.m.mode != canhcua.ModeOut {
+		t.Errorf("mode = %s after d", h.m.mode)
+	}
+}
+
+// TestWarningsPane: open warnings show in a pane and as a count in the
+// header, in the screen's language.
+func TestWarningsPane(t *testing.T) {
+	h := newHarness(t, Config{Lang: "vi"})
+	h.b.warnings = openWarnings[:1]
+	h.run(warningsCmd(h.m.ctx, h.b, h.m.day, h.m.cfg.Door))
+	v := h.m.View()
+	for _, want := range []string{"⚠ 1 cảnh báo", "Đi qua không quét: có người đi qua mà không quét mã"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("screen lacks %q:\n%s", want, v)
+		}
+	}
+}

@@ -43,6 +43,7 @@ type Styles struct {
 	Status    lipgloss.Style
 	StatusErr lipgloss.Style
 	Confirm   lipgloss.Style
+	Warning   lipgloss.Style // a line of the warnings pane, and the count in the header
 	Filter    lipgloss.Style
 }
 
@@ -100,6 +101,7 @@ func DefaultStyles() Styles {
 		Status:    lipgloss.NewStyle().Foreground(grey),
 		StatusErr: lipgloss.NewStyle().Bold(true).Foreground(red),
 		Confirm:   lipgloss.NewStyle().Bold(true).Foreground(black).Background(yellow),
+		Warning:   lipgloss.NewStyle().Foreground(red),
 		Filter:    lipgloss.NewStyle().Foreground(blue),
 	}
 }
