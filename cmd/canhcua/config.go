@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/store"
 )
 
 // config holds the desk's settings. They come from defaults, then the TOML
@@ -34,6 +35,8 @@ type config struct {
 	KeepAddress     bool          `toml:"keep_address"`     // keep the address of ID cards (off: never stored)
 	TrustList       string        `toml:"trust_list"`       // JSON trust list to verify COVID certificates
 	BadgeKey        string        `toml:"badge_key"`        // key that signs and checks canhcua badges
+	RetentionDays   int           `toml:"retention_days"`   // personal data older than this is deleted (at start, and by purge)
+	ClosingTime     string        `toml:"closing_time"`     // HH:MM: who is still inside then is a warning (doors that count exits)
 }
 
 func defaultConfig() config {
@@ -51,6 +54,7 @@ func defaultConfig() config {
 		ExportFormat:    "csv",
 		TimeZone:        "Asia/Ho_Chi_Minh",
 		BadgeKey:        filepath.Join(data, "badge.key"),
+		RetentionDays:   store.DefaultRetentionDays,
 	}
 }
 
@@ -159,6 +163,14 @@ func (c *config) validate() error {
 	}
 	if c.DB == "" {
 		return errors.New("no database path")
+	}
+	if c.RetentionDays < 1 {
+		return fmt.Errorf("retention_days %d: keep at least 1 day", c.RetentionDays)
+	}
+	if c.ClosingTime != "" {
+		if _, err := canhcua.ParseClock(c.ClosingTime); err != nil {
+			return err
+		}
 	}
 	if _, err := time.LoadLocation(c.TimeZone); err != nil {
 		return fmt.Errorf("time zone %q: %w", c.TimeZone, err)

@@ -67,6 +67,15 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	defer st.Close()
+	// Personal data older than the retention goes at every start.
+	res, problems, err := purgeRetention(ctx, st, c.RetentionDays, time.Now(), false)
+	if err != nil {
+		return fail(err)
+	}
+	purged := fmt.Sprintf("canhcua: retention %d days: %d records deleted", c.RetentionDays, res.Total())
+	for _, p := range problems {
+		purged += "; " + oneLine(p)
+	}
 
 	src, notice, err := openDeskSource(ctx, c.Source, c.Lang)
 	if err != nil {
@@ -87,12 +96,24 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	defer cancel()
 	log.SetOutput(os.Stderr) // the log file now
 	log.Printf("canhcua: desk open on %s, database %s", src.Info().Name, c.DB)
+	log.Print(purged)
 	cam := newDeskCamera(camera.OnFirstFrame(src, func() {
 		log.Printf("canhcua: first frame %.1f ms after start", float64(time.Since(processStart).Microseconds())/1000)
-	}), c.Dedup)
+	}), c.Dedup, filepath.Join(filepath.Dir(c.DB), "snapshots"))
 	go cam.run(ctx)
 
-	backend := &deskBackend{db: st, rules: canhcua.Rules{DuplicateWindow: c.DuplicateWindow},
+	closing := -1
+	if c.ClosingTime != "" {
+		closing, _ = canhcua.ParseClock(c.ClosingTime) // checked by validate
+	}
+	w := &watcher{db: st, door: c.Door, loc: loc, closing: closing, now: time.Now,
+		exits: func() bool { return mode != canhcua.ModeIn }}
+	if err := w.refreshRosters(ctx); err != nil {
+		log.Printf("canhcua: rosters: %v", err)
+	}
+	go w.run(ctx, cam.trouble, cam.noScans)
+
+	backend := &deskBackend{db: st, watch: w, rules: canhcua.Rules{DuplicateWindow: c.DuplicateWindow, Hold: w.hold},
 		dir: c.ExportDir, format: c.ExportFormat, opt: export.Options{Location: loc, Lang: c.Lang}}
 	m := ui.New(ui.Config{
 		Site:     c.Site,
@@ -138,109 +159,10 @@ func openDeskSource(ctx context.Context, name, lang string) (camera.Source, stri
 // processStart is when the process started, for the startup figure.
 var processStart = time.Now()
 
-// deskCamera runs the frame loop for the desk and keeps its status.
-type deskCamera struct {
-	name  string
-	src   camera.Source
-	dedup time.Duration
-	codes chan canhcua.Code
-	done  chan struct{}
-
-	mu      sync.Mutex
-	loop    *camera.Loop
-	err     string
-	prevN   int64
-	prevAt  time.Time
-	lastFPS float64
-}
-
-func newDeskCamera(src camera.Source, dedup time.Duration) *deskCamera {
-	return &deskCamera{name: src.Info().Name, src: src, dedup: dedup,
-		codes: make(chan canhcua.Code, 64), done: make(chan struct{})}
-}
-
-// run reads codes until ctx is done. A live source that fails (camera
-// unplugged, stream dropped) is reopened every 2 s; a video file that ends
-// stays ended.
-func (d *deskCamera) run(ctx context.Context) {
-	defer close(d.done)
-	defer close(d.codes)
-	src := d.src
-	for {
-		l := &camera.Loop{Source: src, Decoder: camera.ZXing{}, Dedup: d.dedup}
-		d.mu.Lock()
-		d.loop, d.prevN, d.prevAt = l, 0, time.Time{}
-		d.mu.Unlock()
-		reads := make(chan canhcua.Read, 16)
-		errc := make(chan error, 1)
-		go func() { errc <- l.Run(ctx, reads); close(reads) }()
-		for r := range reads {
-			select {
-			case d.codes <- r.Code:
-			case <-ctx.Done():
-			}
-		}
-		err := <-errc
-		src.Close()
-		if ctx.Err() != nil {
-			return
-		}
-		d.mu.Lock()
-		if err == nil {
-			d.err = "end of source"
-		} else {
-			d.err = oneLine(err)
-		}
-		d.mu.Unlock()
-		if err == nil || d.name == "demo" {
-			return
-		}
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(2 * time.Second):
-			}
-			s, err := openLive(ctx, d.name, nil)
-			if err == nil {
-				src = s
-				d.mu.Lock()
-				d.err = ""
-				d.mu.Unlock()
-				break
-			}
-		}
-	}
-}
-
-func (d *deskCamera) wait() { <-d.done }
-
-// status is polled by the screen about once a second.
-func (d *deskCamera) status() ui.CameraStatus {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	s := ui.CameraStatus{Source: d.name, Err: d.err}
-	if d.loop == nil {
-		return s
-	}
-	st := d.loop.Stats()
-	s.LastFrame = st.LastFrame
-	now := time.Now()
-	if !d.prevAt.IsZero() {
-		if dt := now.Sub(d.prevAt).Seconds(); dt > 0.2 {
-			d.lastFPS = float64(st.Decoded-d.prevN) / dt
-			d.prevN, d.prevAt = st.Decoded, now
-		}
-	} else {
-		d.prevN, d.prevAt = st.Decoded, now
-	}
-	s.FPS = d.lastFPS
-	return s
-}
-
 // deskBackend is the store as the screen sees it.
 type deskBackend struct {
 	db     *store.DB
+	watch  *watcher
 	rules  canhcua.Rules
 	dir    string
 	format string
@@ -248,7 +170,30 @@ type deskBackend struct {
 }
 
 func (b *deskBackend) Scan(ctx context.Context, id canhcua.Identity, mode canhcua.Mode, door string, at time.Time) (canhcua.Scan, error) {
-	return b.db.Scan(ctx, id, mode, door, at, b.rules)
+	s, err := b.db.Scan(ctx, id, mode, door, at, b.rules)
+	if err == nil && s.Result == canhcua.Held {
+		// The scan is stored; the warning that goes with it is secondary.
+		if _, _, err := b.db.OpenWarning(ctx, canhcua.NotOnRosterWarning(s, b.watch.heldRoster())); err != nil {
+			log.Printf("canhcua: warning for held scan %d: %v", s.ID, err)
+		}
+	}
+	return s, err
+}
+
+func (b *deskBackend) Admit(ctx context.Context, id int64, admit bool) (canhcua.Scan, error) {
+	return b.db.Decide(ctx, id, admit, time.Now())
+}
+
+func (b *deskBackend) Warnings(ctx context.Context, day time.Time, door string) ([]canhcua.Warning, error) {
+	ws, err := b.db.Warnings(ctx, day, door, true)
+	if err != nil {
+		return nil, err
+	}
+	// Newest first.
+	for i, j := 0, len(ws)-1; i < j; i, j = i+1, j-1 {
+		ws[i], ws[j] = ws[j], ws[i]
+	}
+	return ws, nil
 }
 
 func (b *deskBackend) Void(ctx context.Context, id int64, reason string) (canhcua.Scan, error) {

@@ -34,6 +34,12 @@ Usage:
                                       the desk: read codes at the door, count who is inside
   canhcua export --date DD/MM/YYYY [--format csv|xlsx|json] [--to FILE] [--full-id]
                                       one day's scans for the health office
+  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] | list | remove NAME
+                                      who is expected (CSV, XLSX or PDF lists)
+  canhcua report --date DD/MM/YYYY [--format text|csv|xlsx|pdf]
+                                      the day's summary for the district health office
+  canhcua purge [--days 30] [--dry-run]
+                                      delete personal data older than the retention
   canhcua badge --name N --unit U | --from people.csv [--to badges.pdf]
                                       print signed badges for people without an ID card
   canhcua decode [--json] PATH...     read QR codes in images, videos and PDFs
@@ -52,6 +58,9 @@ var commands = map[string]command{
 	"bench":  cmdBench,
 	"export": cmdExport,
 	"badge":  cmdBadge,
+	"roster": cmdRoster,
+	"report": cmdReport,
+	"purge":  cmdPurge,
 }
 
 func main() {

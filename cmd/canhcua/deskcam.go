@@ -1,0 +1,243 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"sync"
+	"time"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/camera"
+	"github.com/canhcua/canhcua/ui"
+)
+
+// deskCamera runs the frame loop for the desk: it decodes, watches the
+// picture (camera health, people passing without scanning), reopens a live
+// source that fails or freezes, and keeps its status for the screen.
+type deskCamera struct {
+	name     string
+	src      camera.Source
+	dedup    time.Duration
+	snapDir  string
+	presence *camera.PresenceDetector // nil: no people detection
+	codes    chan canhcua.Code        // de-duplicated codes, for the screen
+	noScans  chan canhcua.Warning     // someone passed without scanning
+	done     chan struct{}
+
+	mu      sync.Mutex
+	started time.Time
+	loop    *camera.Loop
+	an      *camera.Analyzing
+	err     string
+	prevN   int64
+	prevAt  time.Time
+	lastFPS float64
+}
+
+func newDeskCamera(src camera.Source, dedup time.Duration, snapDir string) *deskCamera {
+	d := &deskCamera{name: src.Info().Name, src: src, dedup: dedup, snapDir: snapDir,
+		codes: make(chan canhcua.Code, 64), noScans: make(chan canhcua.Warning, 16), done: make(chan struct{})}
+	p, err := camera.NewPresenceDetector("")
+	if err != nil {
+		log.Printf("canhcua: face detector: %v; using the HOG people detector", err)
+		p = camera.NewHOGPresenceDetector()
+	}
+	d.presence = p
+	return d
+}
+
+// reopenProblems are the health problems after which a live source is
+// closed and opened again.
+var reopenProblems = map[camera.Problem]bool{camera.ProblemNoFrames: true, camera.ProblemFrozen: true}
+
+// run reads codes until ctx is done. A live source that fails (camera
+// unplugged, stream dropped), stops delivering or freezes is reopened every
+// 2 s; a video file that ends stays ended.
+func (d *deskCamera) run(ctx context.Context) {
+	defer close(d.done)
+	defer close(d.codes)
+	defer func() {
+		if d.presence != nil {
+			d.presence.Close()
+		}
+	}()
+	obs := make(chan camera.Observation, 8)
+	reads := make(chan time.Time, 16)
+	go d.watchPeople(ctx, obs, reads)
+	src := d.src
+	for {
+		err := d.runOnce(ctx, src, obs, reads)
+		src.Close()
+		if ctx.Err() != nil {
+			return
+		}
+		d.mu.Lock()
+		if err == nil {
+			d.err = "end of source"
+		} else {
+			d.err = oneLine(err)
+		}
+		d.mu.Unlock()
+		if err == nil || d.name == "demo" {
+			return
+		}
+		log.Printf("canhcua: camera %s: %v; reopening", d.name, err)
+		for src = nil; src == nil; {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(2 * time.Second):
+			}
+			if s, err := openLive(ctx, d.name, nil); err == nil {
+				src = s
+				d.mu.Lock()
+				d.err = ""
+				d.mu.Unlock()
+			}
+		}
+	}
+}
+
+// runOnce runs one frame loop on src until it ends, fails, or its picture
+// stops or freezes (a live source only).
+func (d *deskCamera) runOnce(ctx context.Context, src camera.Source, obs chan<- camera.Observation, reads chan<- time.Time) error {
+	an := camera.NewAnalyzing(camera.ZXing{}, camera.AnalyzeOptions{Presence: d.presence, Out: obs})
+	defer an.Close()
+	l := &camera.Loop{Source: src, Decoder: an, Dedup: d.dedup}
+	d.mu.Lock()
+	d.loop, d.an, d.prevN, d.prevAt, d.started = l, an, 0, time.Time{}, time.Now()
+	d.mu.Unlock()
+
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	out := make(chan canhcua.Read, 16)
+	errc := make(chan error, 1)
+	go func() { errc <- l.Run(ctx, out); close(out) }()
+	tick := time.NewTicker(500 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case r, ok := <-out:
+			if !ok {
+				err := <-errc
+				if c := context.Cause(ctx); c != nil && c != context.Canceled {
+					return c
+				}
+				return err
+			}
+			select {
+			case reads <- time.Now():
+			default:
+			}
+			select {
+			case d.codes <- r.Code:
+			case <-ctx.Done():
+			}
+		case <-tick.C:
+			// Only a camera or a stream is reopened: a video file would start again.
+			if k := src.Info().Kind; (k == "device" || k == "stream") && reopenProblems[an.Health(time.Now()).Problem] {
+				h := an.Health(time.Now())
+				cancel(fmt.Errorf("%s", h.Problem.Message()))
+			}
+		}
+	}
+}
+
+// watchPeople turns observations of people into no-scan warnings, with a
+// snapshot saved (mode 0600) for each.
+func (d *deskCamera) watchPeople(ctx context.Context, obs <-chan camera.Observation, reads <-chan time.Time) {
+	var tr camera.NoScanTracker
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		var found []camera.NoScan
+		select {
+		case <-ctx.Done():
+			return
+		case o := <-obs:
+			for _, c := range o.Codes {
+				tr.CodeRead(o.At, c.Points)
+			}
+			found = tr.Observe(o)
+		case at := <-reads:
+			tr.CodeRead(at, [4]canhcua.Point{})
+		case now := <-tick.C:
+			found = tr.Check(now)
+		}
+		for _, n := range found {
+			w := canhcua.Warning{
+				At:        n.First,
+				Kind:      canhcua.WarnNoScan,
+				Message:   fmt.Sprintf("someone passed the camera at %s without scanning", n.First.Format("15:04:05")),
+				MessageVI: fmt.Sprintf("có người đi qua camera lúc %s mà không quét mã", n.First.Format("15:04:05")),
+			}
+			if len(n.JPEG) > 0 {
+				p := camera.SnapshotPath(d.snapDir, n.First)
+				if err := camera.SaveSnapshot(p, n.JPEG); err != nil {
+					log.Printf("canhcua: snapshot: %v", err)
+				} else {
+					w.Snapshot = p
+				}
+			}
+			select {
+			case d.noScans <- w:
+			default:
+				log.Printf("canhcua: no-scan warning dropped (the warnings are behind): %s", w.Message)
+			}
+		}
+	}
+}
+
+func (d *deskCamera) wait() { <-d.done }
+
+// problemsVI are the camera problems in Vietnamese.
+var problemsVI = map[camera.Problem]string{
+	camera.ProblemNoFrames: "camera không có hình",
+	camera.ProblemFrozen:   "hình camera bị đứng",
+	camera.ProblemCovered:  "ống kính camera có vẻ bị che",
+	camera.ProblemDark:     "hình camera quá tối",
+}
+
+// trouble reports camera problems for the warnings: the source failing, no
+// frames, a frozen, dark or covered picture.
+func (d *deskCamera) trouble() cameraTrouble {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.err != "" && d.err != "end of source" {
+		return cameraTrouble{"camera: " + d.err, "camera: " + d.err}
+	}
+	if d.an == nil || d.err != "" {
+		return cameraTrouble{}
+	}
+	if h := d.an.Health(time.Now()); !h.OK() {
+		return cameraTrouble{"camera: " + h.Problem.Message(), problemsVI[h.Problem]}
+	}
+	return cameraTrouble{}
+}
+
+// status is polled by the screen about once a second.
+func (d *deskCamera) status() ui.CameraStatus {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	s := ui.CameraStatus{Source: d.name, Err: d.err}
+	if d.loop == nil {
+		return s
+	}
+	st := d.loop.Stats()
+	s.LastFrame = st.LastFrame
+	now := time.Now()
+	if !d.prevAt.IsZero() {
+		if dt := now.Sub(d.prevAt).Seconds(); dt > 0.2 {
+			d.lastFPS = float64(st.Decoded-d.prevN) / dt
+			d.prevN, d.prevAt = st.Decoded, now
+		}
+	} else {
+		d.prevN, d.prevAt = st.Decoded, now
+	}
+	s.FPS = d.lastFPS
+	if h := d.an.Health(now); !h.OK() && s.Err == "" {
+		s.Err = h.Problem.Message()
+	}
+	return s
+}

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"context"
+	"log"
+	"sync"
+	"time"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/store"
+)
+
+// watchEvery is how often the desk re-evaluates its warnings.
+const watchEvery = 3 * time.Second
+
+// watcher keeps the desk's warnings up to date: expected people not scanned
+// by their time, people still inside at closing, camera trouble; and it keeps
+// the roster-only events' members in memory for the scan hold rule (which
+// runs inside the store's transaction and may not do I/O).
+type watcher struct {
+	db      *store.DB
+	door    string
+	loc     *time.Location
+	closing int // minutes after midnight; -1: no closing time
+	exits   func() bool
+	now     func() time.Time
+
+	mu   sync.Mutex
+	only []rosterMembers // roster-only events and their members
+}
+
+type rosterMembers struct {
+	roster  canhcua.Roster
+	members []canhcua.Member
+}
+
+// hold is canhcua.Rules.Hold: someone who is not on the roster of any
+// roster-only event is held for the operator.
+func (w *watcher) hold(id canhcua.Identity) (string, string, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.only) == 0 {
+		return "", "", false
+	}
+	for _, rm := range w.only {
+		for _, m := range rm.members {
+			if m.Matches(id) {
+				return "", "", false
+			}
+		}
+	}
+	names := w.only[0].roster.Name
+	return "not on the roster of " + names, "không có trong danh sách " + names, true
+}
+
+// heldRoster is the roster-only event a held scan was held for.
+func (w *watcher) heldRoster() canhcua.Roster {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.only) == 0 {
+		return canhcua.Roster{}
+	}
+	return w.only[0].roster
+}
+
+// refreshRosters reloads the roster-only events' members.
+func (w *watcher) refreshRosters(ctx context.Context) error {
+	rs, err := w.db.Rosters(ctx)
+	if err != nil {
+		return err
+	}
+	var only []rosterMembers
+	for _, r := range rs {
+		if !r.Only {
+			continue
+		}
+		ms, err := w.db.Members(ctx, r.Name)
+		if err != nil {
+			return err
+		}
+		only = append(only, rosterMembers{roster: r, members: ms})
+	}
+	w.mu.Lock()
+	w.only = only
+	w.mu.Unlock()
+	return nil
+}
+
+// run re-evaluates until ctx is done. Errors are logged (to the log file)
+// and tried again next time; the desk goes on scanning.
+func (w *watcher) run(ctx context.Context, camera func() cameraTrouble, noScans <-chan canhcua.Warning) {
+	t := time.NewTicker(watchEvery)
+	defer t.Stop()
+	for {
+		if err := w.check(ctx, camera); err != nil && ctx.Err() == nil {
+			log.Printf("canhcua: warnings: %v", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		case x := <-noScans:
+			x.Door = w.door
+			if _, err := w.db.AddWarning(ctx, x); err != nil {
+				log.Printf("canhcua: warnings: %v", err)
+			}
+		}
+	}
+}
+
+// cameraTrouble is what the camera side reports: a problem ("" when fine)
+// in English and Vietnamese.
+type cameraTrouble struct{ msg, msgVI string }
+
+func (w *watcher) check(ctx context.Context, camera func() cameraTrouble) error {
+	if err := w.refreshRosters(ctx); err != nil {
+		return err
+	}
+	now := w.now().In(w.loc)
+	gs, err := w.db.ExpectedStatus(ctx, now)
+	if err != nil {
+		return err
+	}
+	groups := expectedGroups(gs)
+	open := map[string]bool{}
+	for _, x := range canhcua.NotScannedWarnings(groups, w.door, now) {
+		if _, _, err := w.db.OpenWarning(ctx, x); err != nil {
+			return err
+		}
+		open[x.PersonKey] = true
+	}
+	for _, g := range groups {
+		if key := canhcua.GroupKeyPrefix + g.Roster.Name; !open[key] {
+			if err := w.db.ResolveWarnings(ctx, w.door, canhcua.WarnNotScanned, key, now); err != nil {
+				return err
+			}
+		}
+	}
+	if w.closing >= 0 && w.exits() {
+		closing := time.Date(now.Year(), now.Month(), now.Day(), w.closing/60, w.closing%60, 0, 0, w.loc)
+		if !now.Before(closing) {
+			vs, err := w.db.Visits(ctx, now, w.door)
+			if err != nil {
+				return err
+			}
+			for _, x := range canhcua.StillInsideWarnings(vs, closing) {
+				if _, _, err := w.db.OpenWarning(ctx, x); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if camera != nil {
+		if tr := camera(); tr.msg != "" {
+			x := canhcua.Warning{At: now, Door: w.door, Kind: canhcua.WarnCamera, Message: tr.msg, MessageVI: tr.msgVI}
+			if _, _, err := w.db.OpenWarning(ctx, x); err != nil {
+				return err
+			}
+		} else if err := w.db.ResolveWarnings(ctx, w.door, canhcua.WarnCamera, "", now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
