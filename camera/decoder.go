@@ -87,7 +87,8 @@ func (z ZXing) DecodeGray(pix []byte, width, height, stride int) ([]canhcua.Code
 	return z.decodeGray(pix, width, height, stride)
 }
 
-func (z ZXing) decodeGray(pix []byte, width, height, stride int) ([]canhcua.Code, error) {
+// opts returns the zxing-cpp options for z.
+func (z ZXing) opts() C.cc_opts {
 	opts := C.cc_opts{
 		try_harder:    1,
 		try_rotate:    1,
@@ -100,13 +101,22 @@ func (z ZXing) decodeGray(pix []byte, width, height, stride int) ([]canhcua.Code
 	if z.Pure {
 		opts.is_pure = 1
 	}
+	return opts
+}
+
+func (z ZXing) decodeGray(pix []byte, width, height, stride int) ([]canhcua.Code, error) {
 	var out *C.cc_code
 	var cerr *C.char
-	n := C.cc_read((*C.uint8_t)(unsafe.Pointer(&pix[0])), C.int(width), C.int(height), C.int(stride), opts, &out, &cerr)
+	n := C.cc_read((*C.uint8_t)(unsafe.Pointer(&pix[0])), C.int(width), C.int(height), C.int(stride), z.opts(), &out, &cerr)
+	return takeCodes(out, n, cerr, "zxing-cpp")
+}
+
+// takeCodes converts what a shim call returned into codes and frees it.
+func takeCodes(out *C.cc_code, n C.int, cerr *C.char, who string) ([]canhcua.Code, error) {
 	if n < 0 {
 		msg := C.GoString(cerr)
 		C.free(unsafe.Pointer(cerr))
-		return nil, fmt.Errorf("zxing-cpp: %s", msg)
+		return nil, fmt.Errorf("%s: %s", who, msg)
 	}
 	if n == 0 {
 		return nil, nil

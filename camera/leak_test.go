@@ -91,3 +91,39 @@ func (c *cancelAfter) Read(ctx context.Context, dst *gocv.Mat) error {
 type sliceWriter struct{ b *[]byte }
 
 func (w *sliceWriter) Write(p []byte) (int, error) { *w.b = append(*w.b, p...); return len(p), nil }
+
+// TestMatLeakEngine runs demo frames through the live engine in the frame
+// loop, and every pass of the still engine over generated and degraded codes:
+// no Mat may be left open.
+func TestMatLeakEngine(t *testing.T) {
+	before := gocv.MatProfile.Count()
+	demo := NewDemo(DemoOptions{Seed: 4})
+	src := &limited{Source: demo, n: 300}
+	l := &Loop{Source: src, Decoder: NewEngine(Live)}
+	out := make(chan canhcua.Read, 300)
+	if err := l.Run(context.Background(), out); err != nil {
+		t.Fatal(err)
+	}
+	demo.Close()
+	if len(out) == 0 {
+		t.Error("no code read in 300 demo frames by the live engine")
+	}
+	still := NewEngine(Still)
+	for _, mk := range []func() gocv.Mat{
+		func() gocv.Mat { return onCanvas(t, passText, 6, 640, 480) },
+		func() gocv.Mat { return glared(t, passText, 0.93) },
+		func() gocv.Mat { return blurred(t, passText, 1.5) },
+		func() gocv.Mat { return gocv.NewMatWithSize(480, 640, gocv.MatTypeCV8UC1) },
+	} {
+		m := mk()
+		if _, err := still.Decode(m); err != nil {
+			t.Error(err)
+		}
+		m.Close()
+	}
+	if after := gocv.MatProfile.Count(); after != before {
+		var b []byte
+		gocv.MatProfile.WriteTo(&sliceWriter{&b}, 1)
+		t.Fatalf("%d Mats leaked by the engines:\n%s", after-before, b)
+	}
+}

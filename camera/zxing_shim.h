@@ -30,6 +30,18 @@ typedef struct {
 // internal error with a message (malloc'd) in *err.
 int cc_read(const uint8_t *gray, int width, int height, int stride, cc_opts opts, cc_code **out, char **err);
 
+// cc_detect finds QR code outlines with OpenCV's QRCodeDetector (detection
+// only: its decoder is never called), on the image shrunk so that its longer
+// side is at most max_side (0: as is). It writes up to max_quads quads of 4
+// corners (8 floats, image coordinates) to quads and returns how many.
+int cc_detect(const uint8_t *gray, int width, int height, int stride, int max_side, int multi, float *quads, int max_quads);
+
+// cc_read_quad warps the quadrilateral quad (4 corners, 8 floats) of the image
+// to an upright square of side pixels with a margin of quiet zone around it,
+// decodes that with zxing-cpp and maps the corners found back to image
+// coordinates. Returns like cc_read.
+int cc_read_quad(const uint8_t *gray, int width, int height, int stride, const float *quad, int side, int margin, cc_opts opts, cc_code **out, char **err);
+
 // cc_free releases what cc_read returned.
 void cc_free(cc_code *codes, int n);
 

@@ -23,19 +23,22 @@ import (
 )
 
 const benchUsage = `Usage:
-  canhcua bench decode [--json] [-v] DIR
-        score the decoder on a corpus folder (manifest.tsv or labels.jsonl)
+  canhcua bench decode [--passes P,Q] [--json] [-v] DIR
+        score the decoder, pass by pass, on a corpus folder (manifest.tsv or labels.jsonl)
   canhcua bench live [--source S] [--size WxH] [--duration D] [--json]
         measure the live capture and decode pipeline
 
 Run 'canhcua bench decode --help' or 'canhcua bench live --help' for the options.
 `
 
-// benchDecoderName says which decoder the benchmarks measure.
-const benchDecoderName = "zxing-cpp via camera.ZXing{} (try harder, rotations, downscaling)"
+// benchDecoderName says which decoder `bench live` measures.
+const benchDecoderName = "camera.NewEngine(camera.Live): zxing-cpp on every frame, heavier passes on promising regions"
+
+// benchEngineName says which decoder `bench decode` measures.
+const benchEngineName = "camera.Engine in still mode (every pass on every image), passes"
 
 // benchTiming says what the decode times cover.
-const benchTiming = "decode only: camera.ZXing.Decode on the 8-bit gray image; reading and decompressing the file are not timed"
+const benchTiming = "decode only: the engine on the 8-bit gray image; reading and decompressing the file are not timed"
 
 func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
@@ -60,48 +63,127 @@ func benchOneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")
 }
 
-// benchDecodeFile reads the image at path as gray and decodes it with dec,
-// timing the decoding only.
-func benchDecodeFile(dec camera.Decoder) corpus.DecodeFunc {
-	return func(path string) ([]canhcua.Code, time.Duration, error) {
+// benchPassReport is one pass's own score within an engine run.
+type benchPassReport struct {
+	Name string `json:"name"`
+	// Alone: the codes this pass read, scored on their own (a pass that works
+	// on what earlier passes left, like regions, is scored on that).
+	Alone *corpus.Report `json:"alone"`
+	// Cumulative: the codes of this pass and every pass before it, the same
+	// text at the same place counted once. (The combined result also drops a
+	// code read where an earlier pass read another text.)
+	Cumulative *corpus.Report `json:"cumulative"`
+}
+
+// benchDecodeReport is `canhcua bench decode --json` output.
+type benchDecodeReport struct {
+	Decoder string            `json:"decoder"`
+	Passes  []benchPassReport `json:"passes,omitempty"`
+	Timing  string            `json:"timing"`
+	*corpus.Report
+}
+
+// benchEngine runs a still engine of the given passes over the corpus in dir,
+// and scores the engine (combined) and each pass.
+func benchEngine(ctx context.Context, dir string, passes []camera.Pass) (*corpus.Report, []benchPassReport, error) {
+	c, err := corpus.Load(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	eng := &camera.Engine{Mode: camera.Still, Passes: passes}
+	details := map[string]camera.Detail{}
+	res, err := c.Run(ctx, func(path string) ([]canhcua.Code, time.Duration, error) {
 		m, err := camera.ReadImage(path)
 		defer m.Close()
 		if err != nil {
 			return nil, 0, err
 		}
 		start := time.Now()
-		codes, err := dec.Decode(m)
-		return codes, time.Since(start), err
+		d, err := eng.DecodeDetail(m)
+		el := time.Since(start)
+		details[path] = d
+		return d.Codes, el, err
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("stopped after %d of %d images: %w", len(res), len(c.Images), err)
 	}
+	combined := c.Score(res)
+	reps := make([]benchPassReport, len(passes))
+	for i, p := range passes {
+		alone := make([]corpus.Result, len(res))
+		cum := make([]corpus.Result, len(res))
+		for k, r := range res {
+			alone[k] = corpus.Result{Image: r.Image, Err: r.Err}
+			cum[k] = alone[k]
+			d, ok := details[c.File(c.Images[k])]
+			if !ok || r.Err != nil {
+				continue
+			}
+			pr := d.Passes[i]
+			alone[k].Codes, alone[k].Elapsed = pr.Codes, pr.Elapsed
+			for j := 0; j <= i; j++ {
+				for _, code := range d.Passes[j].Codes {
+					if !camera.Duplicate(cum[k].Codes, code) {
+						cum[k].Codes = append(cum[k].Codes, code)
+					}
+				}
+				cum[k].Elapsed += d.Passes[j].Elapsed
+			}
+		}
+		reps[i] = benchPassReport{Name: p.Name(), Alone: c.Score(alone), Cumulative: c.Score(cum)}
+	}
+	return combined, reps, nil
 }
 
-// benchCorpus loads the corpus in dir and scores the decoder on it.
-func benchCorpus(ctx context.Context, dir string, dec camera.Decoder) (*corpus.Report, error) {
-	c, err := corpus.Load(dir)
-	if err != nil {
-		return nil, err
+// parsePasses reads --passes: pass names separated by commas, or "all".
+func parsePasses(s string) ([]camera.Pass, error) {
+	switch s {
+	case "", "still":
+		return camera.StillPasses(), nil
+	case "live":
+		return camera.LivePasses(), nil
+	case "all":
+		return camera.AllPasses(), nil
 	}
-	res, err := c.Run(ctx, benchDecodeFile(dec))
-	if err != nil {
-		return nil, fmt.Errorf("stopped after %d of %d images: %w", len(res), len(c.Images), err)
+	var ps []camera.Pass
+	seen := map[string]bool{}
+	for _, n := range strings.Split(s, ",") {
+		n = strings.TrimSpace(n)
+		p, err := camera.PassByName(n)
+		if err != nil {
+			return nil, fmt.Errorf("--passes: %v", err)
+		}
+		if seen[n] {
+			return nil, fmt.Errorf("--passes: %q given twice", n)
+		}
+		seen[n] = true
+		ps = append(ps, p)
 	}
-	return c.Score(res), nil
+	return ps, nil
 }
 
-// benchDecodeReport is `canhcua bench decode --json` output.
-type benchDecodeReport struct {
-	Decoder string `json:"decoder"`
-	Timing  string `json:"timing"`
-	*corpus.Report
+func passNames(ps []camera.Pass) string {
+	var ns []string
+	for _, p := range ps {
+		ns = append(ns, p.Name())
+	}
+	return strings.Join(ns, ",")
 }
 
 func benchDecode(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("bench decode", "canhcua bench decode [--json] [-v] DIR\n\n"+
+	var names []string
+	for _, p := range camera.AllPasses() {
+		names = append(names, p.Name())
+	}
+	fs := newFlags("bench decode", "canhcua bench decode [--passes P,Q] [--json] [-v] DIR\n\n"+
 		"Decodes every image of a corpus folder (manifest.tsv: expected texts, or labels.jsonl:\n"+
-		"code outlines, BoofCV-style) one after the other and scores the result. Times cover the\n"+
-		"decoding only, not reading the file. Exit status: 0 scored, 2 the corpus cannot be used.", stdout)
+		"code outlines, BoofCV-style) one after the other with the still-image engine and scores\n"+
+		"the result: each pass on its own, the passes so far (cumulative) and all combined.\n"+
+		"Times cover the decoding only, not reading the file. Exit status: 0 scored, 2 the\n"+
+		"corpus cannot be used.\n\nPasses: "+strings.Join(names, ", "), stdout)
 	asJSON := fs.Bool("json", false, "print the full report as one JSON object")
 	verbose := fs.Bool("v", false, "also list missed texts, unexpected and unmatched decodes")
+	passFlag := fs.String("passes", "still", "passes to run, in order: names separated by commas, or still, live, all")
 	pos, status, ok := parseFlags(fs, args, stderr)
 	if !ok {
 		return status
@@ -110,13 +192,19 @@ func benchDecode(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintln(stderr, "canhcua bench decode: give one corpus folder (see canhcua bench decode --help)")
 		return exitUsage
 	}
-	r, err := benchCorpus(ctx, pos[0], camera.ZXing{})
+	passes, err := parsePasses(*passFlag)
 	if err != nil {
 		fmt.Fprintf(stderr, "canhcua bench decode: %s\n", benchOneLine(err))
 		return exitUsage
 	}
+	r, reps, err := benchEngine(ctx, pos[0], passes)
+	if err != nil {
+		fmt.Fprintf(stderr, "canhcua bench decode: %s\n", benchOneLine(err))
+		return exitUsage
+	}
+	name := benchEngineName + " " + passNames(passes)
 	if *asJSON {
-		b, err := json.MarshalIndent(benchDecodeReport{Decoder: benchDecoderName, Timing: benchTiming, Report: r}, "", "  ")
+		b, err := json.MarshalIndent(benchDecodeReport{Decoder: name, Passes: reps, Timing: benchTiming, Report: r}, "", "  ")
 		if err != nil {
 			fmt.Fprintf(stderr, "canhcua bench decode: %s\n", benchOneLine(err))
 			return exitUsage
@@ -124,8 +212,61 @@ func benchDecode(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		fmt.Fprintf(stdout, "%s\n", b)
 		return exitOK
 	}
-	printDecodeReport(stdout, r, *verbose)
+	printDecodeReport(stdout, r, name, *verbose)
+	printPassReport(stdout, r, reps)
 	return exitOK
+}
+
+// printPassReport prints the per-pass tables: rates per category for each
+// pass alone and for all passes combined, then per pass its own and the
+// cumulative headline figure, the codes it added and its time per image.
+func printPassReport(w io.Writer, r *corpus.Report, reps []benchPassReport) {
+	if len(reps) == 0 {
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w)
+	switch {
+	case r.Labels != nil:
+		fmt.Fprintln(w, "per pass: rate of each pass alone, and all passes combined")
+		fmt.Fprint(tw, "category\t")
+		for _, p := range reps {
+			fmt.Fprintf(tw, "%s\t", p.Name)
+		}
+		fmt.Fprint(tw, "combined\t\n")
+		for k, cat := range r.Labels.Categories {
+			fmt.Fprintf(tw, "%s\t", cat.Name)
+			for _, p := range reps {
+				fmt.Fprintf(tw, "%s\t", pct(p.Alone.Labels.Categories[k].Rate))
+			}
+			fmt.Fprintf(tw, "%s\t\n", pct(cat.Rate))
+		}
+		fmt.Fprint(tw, "average\t")
+		for _, p := range reps {
+			fmt.Fprintf(tw, "%s\t", pct(p.Alone.Labels.AverageRate))
+		}
+		fmt.Fprintf(tw, "%s\t\n", pct(r.Labels.AverageRate))
+		tw.Flush()
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "per pass: headline alone and cumulative (this pass and all before it), decodes matching no label, time per image")
+		fmt.Fprint(tw, "pass\talone\tcumulative\tgain\tunmatched\tmedian ms\tp95 ms\t\n")
+		prev := 0.0
+		for _, p := range reps {
+			cum := p.Cumulative.Labels.AverageRate
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%+.1f\t%d\t%.1f\t%.1f\t\n", p.Name, pct(p.Alone.Labels.AverageRate), pct(cum), 100*(cum-prev),
+				len(p.Alone.Labels.Unmatched), p.Alone.MedianMS, p.Alone.P95MS)
+			prev = cum
+		}
+	case r.Manifest != nil:
+		fmt.Fprintln(w, "per pass: exact texts alone and cumulative (this pass and all before it), false positives, time per image")
+		fmt.Fprint(tw, "pass\talone\tcumulative\tfalse positives\tmedian ms\tp95 ms\t\n")
+		for _, p := range reps {
+			a, c := p.Alone.Manifest, p.Cumulative.Manifest
+			fmt.Fprintf(tw, "%s\t%d/%d\t%d/%d\t%d\t%.1f\t%.1f\t\n", p.Name, a.ExactRead, a.Expected, c.ExactRead, c.Expected, len(a.FalsePositives), p.Alone.MedianMS, p.Alone.P95MS)
+		}
+	}
+	fmt.Fprintf(tw, "%s\t\t\t\t\t%.1f\t%.1f\t\n", "combined", r.MedianMS, r.P95MS)
+	tw.Flush()
 }
 
 func pct(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) }
@@ -139,13 +280,13 @@ func shown(s string) string {
 	return strconv.Quote(s)
 }
 
-func printDecodeReport(w io.Writer, r *corpus.Report, verbose bool) {
+func printDecodeReport(w io.Writer, r *corpus.Report, decoder string, verbose bool) {
 	file := corpus.ManifestFile
 	if r.Format == corpus.FormatLabels {
 		file = corpus.LabelsFile
 	}
 	fmt.Fprintf(w, "corpus   %s (%s, %d images)\n", r.Corpus, file, r.Images)
-	fmt.Fprintf(w, "decoder  %s\n", benchDecoderName)
+	fmt.Fprintf(w, "decoder  %s\n", decoder)
 	fmt.Fprintf(w, "timing   %s\n\n", benchTiming)
 	// Names to the left, figures to the right.
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -413,7 +554,7 @@ func benchLive(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	defer src.Close()
 	info := src.Info()
 
-	dec := newTimedDecoder(camera.ZXing{}, 1<<14)
+	dec := newTimedDecoder(camera.NewEngine(camera.Live), 1<<14)
 	loop := &camera.Loop{Source: src, Decoder: dec}
 	reads := make(chan canhcua.Read, 64)
 	distinct := map[string]bool{}

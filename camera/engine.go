@@ -1,0 +1,567 @@
+package camera
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"math"
+	"sync"
+	"time"
+
+	"gocv.io/x/gocv"
+
+	"github.com/canhcua/canhcua"
+)
+
+// A Pass is one named way of reading the codes of a frame: zxing-cpp on the
+// image as it is, on an equalised or sharpened copy, on rectified candidate
+// regions, another engine altogether... An Engine runs passes one after the
+// other and merges what they read.
+type Pass interface {
+	// Name is a short lower-case name (bench output, --passes).
+	Name() string
+	// Decode returns the codes the pass reads in f, in f's coordinates. It must
+	// not keep f's Mats, nor close them.
+	Decode(f *Frame) ([]canhcua.Code, error)
+}
+
+// Frame is one image on its way through an Engine's passes.
+type Frame struct {
+	// Gray is the image as 8-bit gray, continuous. The engine owns it.
+	Gray gocv.Mat
+	// Found holds the codes read by the passes before this one.
+	Found []canhcua.Code
+
+	cands     []Quad
+	candsDone bool
+	candSide  int  // longer side for QRCodeDetector (0: candidateSide)
+	single    bool // one QRCodeDetector.Detect, no DetectMulti (live)
+}
+
+// Quad is a quadrilateral in image coordinates: a code's outline, corners in
+// order (top-left, top-right, bottom-right, bottom-left for an upright code).
+type Quad [4]Pointf
+
+// Pointf is a point with sub-pixel coordinates.
+type Pointf struct{ X, Y float64 }
+
+// Center is the mean of q's corners.
+func (q Quad) Center() Pointf {
+	var c Pointf
+	for _, p := range q {
+		c.X += p.X / 4
+		c.Y += p.Y / 4
+	}
+	return c
+}
+
+// Side is q's longest side.
+func (q Quad) Side() float64 {
+	s := 0.0
+	for k := range q {
+		a, b := q[k], q[(k+1)%4]
+		s = math.Max(s, math.Hypot(a.X-b.X, a.Y-b.Y))
+	}
+	return s
+}
+
+// Bounds is q's bounding box grown by pad times its longest side on every
+// side, clipped to r.
+func (q Quad) Bounds(pad float64, r image.Rectangle) image.Rectangle {
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, p := range q {
+		minX, minY = math.Min(minX, p.X), math.Min(minY, p.Y)
+		maxX, maxY = math.Max(maxX, p.X), math.Max(maxY, p.Y)
+	}
+	g := pad * q.Side()
+	return image.Rect(int(minX-g), int(minY-g), int(maxX+g+1), int(maxY+g+1)).Intersect(r)
+}
+
+// Contains says whether p lies inside q (q convex or not: even-odd rule).
+func (q Quad) Contains(p Pointf) bool {
+	in := false
+	for i, j := 0, 3; i < 4; j, i = i, i+1 {
+		a, b := q[i], q[j]
+		if (a.Y > p.Y) != (b.Y > p.Y) && p.X < (b.X-a.X)*(p.Y-a.Y)/(b.Y-a.Y)+a.X {
+			in = !in
+		}
+	}
+	return in
+}
+
+// quadOf returns a code's outline.
+func quadOf(c canhcua.Code) Quad {
+	var q Quad
+	for k, p := range c.Points {
+		q[k] = Pointf{float64(p.X), float64(p.Y)}
+	}
+	return q
+}
+
+// Candidates returns the code outlines that OpenCV's QRCodeDetector finds in
+// the frame (detection only), computed once per frame.
+func (f *Frame) Candidates() []Quad {
+	if !f.candsDone {
+		f.candsDone = true
+		side := f.candSide
+		if side <= 0 {
+			side = candidateSide
+		}
+		if !f.single {
+			f.cands = detectQuads(f.Gray, side, true)
+		}
+		if len(f.cands) == 0 {
+			f.cands = detectQuads(f.Gray, side, false)
+		}
+	}
+	return f.cands
+}
+
+// candidateSide is the longer side the image is shrunk to for QRCodeDetector.
+const candidateSide = 1280
+
+// covered says whether a code in codes lies over q.
+func covered(q Quad, codes []canhcua.Code) bool {
+	for _, c := range codes {
+		x, y := c.Center()
+		if q.Contains(Pointf{x, y}) {
+			return true
+		}
+		if quadOf(c).Contains(q.Center()) {
+			return true
+		}
+	}
+	return false
+}
+
+// Open returns the candidates no code read so far lies over.
+func (f *Frame) Open() []Quad {
+	var open []Quad
+	for _, q := range f.Candidates() {
+		if !covered(q, f.Found) {
+			open = append(open, q)
+		}
+	}
+	return open
+}
+
+// Mode says what an engine is tuned for.
+type Mode int
+
+const (
+	// Still: one photo or page, read as well as possible: every pass runs.
+	Still Mode = iota
+	// Live: camera frames, first pass on every frame; the heavier passes only
+	// where something promising was seen, within a time budget per frame,
+	// carried on over the next frames.
+	Live
+)
+
+func (m Mode) String() string {
+	if m == Live {
+		return "live"
+	}
+	return "still"
+}
+
+// PassResult is what one pass did on one image.
+type PassResult struct {
+	Name    string
+	Ran     bool
+	Codes   []canhcua.Code // everything the pass read, new or not
+	New     int            // codes no earlier pass had read
+	Elapsed time.Duration
+	Err     error
+}
+
+// Detail is an engine's result on one image, pass by pass.
+type Detail struct {
+	Codes  []canhcua.Code // merged, de-duplicated
+	Passes []PassResult
+}
+
+// PassStats sums one pass's work over the images an engine decoded.
+type PassStats struct {
+	Name  string
+	Runs  int64
+	Codes int64 // codes read
+	New   int64 // codes no earlier pass had read
+	Time  time.Duration
+}
+
+// Engine is a Decoder that runs several passes over each image and merges
+// their codes (the same text at the same place is reported once).
+type Engine struct {
+	Mode   Mode
+	Passes []Pass
+	// Budget bounds, in Live mode, the time spent on each frame by the passes
+	// after the first (0: no bound). Passes not reached go first on the next
+	// promising frame.
+	Budget time.Duration
+	// MaxRegions bounds how many promising regions of a live frame the heavier
+	// passes look at (0: 2).
+	MaxRegions int
+	// Memory is how long a live engine keeps looking harder where a code or a
+	// candidate was seen (0: one second).
+	Memory time.Duration
+	// CandidateSide is the longer side images are shrunk to for OpenCV's
+	// QRCodeDetector, which finds the candidate regions (0: 1280).
+	CandidateSide int
+	// Now is the clock of the live memory (time.Now when nil).
+	Now func() time.Time
+
+	mu    sync.Mutex
+	stats []PassStats
+	next  int    // live: first heavy pass to run on the next promising frame
+	memo  []memo // live: where codes or candidates were seen lately
+}
+
+type memo struct {
+	q  Quad
+	at time.Time
+}
+
+// NewEngine returns canhcua's default engine for the mode: zxing-cpp first,
+// then preprocessing passes, rectified candidate regions, the WeChat detector
+// and gozxing.
+func NewEngine(m Mode) *Engine {
+	if m == Live {
+		return &Engine{Mode: Live, Passes: LivePasses(), Budget: 10 * time.Millisecond, MaxRegions: 1, CandidateSide: 640}
+	}
+	return &Engine{Mode: Still, Passes: StillPasses()}
+}
+
+// StillPasses are the passes of NewEngine(Still), in order.
+func StillPasses() []Pass {
+	return []Pass{
+		ZXingPass{},
+		RegionPass{},
+		EqualizePass{},
+		GlarePass{},
+		SharpenPass{},
+		ThresholdPass{},
+		ScalePass{},
+		WeChatPass{},
+		GoZXingPass{},
+	}
+}
+
+// LivePasses are the passes of NewEngine(Live), in order: the first on every
+// frame, the others on promising regions only.
+func LivePasses() []Pass {
+	return []Pass{
+		ZXingPass{},
+		RegionPass{},
+		EqualizePass{},
+		WeChatPass{},
+		GlarePass{},
+		SharpenPass{},
+		GoZXingPass{},
+	}
+}
+
+// AllPasses lists every pass by name, for --passes.
+func AllPasses() []Pass {
+	return []Pass{
+		ZXingPass{},
+		RegionPass{},
+		EqualizePass{},
+		GlarePass{},
+		SharpenPass{},
+		ThresholdPass{},
+		ScalePass{},
+		WeChatPass{},
+		GoZXingPass{},
+	}
+}
+
+// PassByName returns the pass called name.
+func PassByName(name string) (Pass, error) {
+	for _, p := range AllPasses() {
+		if p.Name() == name {
+			return p, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown pass %q", name)
+}
+
+// Decode implements Decoder.
+func (e *Engine) Decode(img gocv.Mat) ([]canhcua.Code, error) {
+	d, err := e.DecodeDetail(img)
+	return d.Codes, err
+}
+
+// Stats returns the per-pass sums so far.
+func (e *Engine) Stats() []PassStats {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]PassStats(nil), e.stats...)
+}
+
+// DecodeDetail decodes img and says what each pass did.
+func (e *Engine) DecodeDetail(img gocv.Mat) (Detail, error) {
+	if img.Empty() {
+		return Detail{}, ErrEmptyImage
+	}
+	if len(e.Passes) == 0 {
+		return Detail{}, errors.New("engine without passes")
+	}
+	gray := img
+	if img.Channels() != 1 || img.Type() != gocv.MatTypeCV8UC1 || !img.IsContinuous() {
+		gray = gocv.NewMat()
+		defer gray.Close()
+		if err := toGray(img, &gray); err != nil {
+			return Detail{}, err
+		}
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if len(e.stats) != len(e.Passes) {
+		e.stats = make([]PassStats, len(e.Passes))
+		for i, p := range e.Passes {
+			e.stats[i].Name = p.Name()
+		}
+	}
+	d := Detail{Passes: make([]PassResult, len(e.Passes))}
+	for i, p := range e.Passes {
+		d.Passes[i].Name = p.Name()
+	}
+	f := &Frame{Gray: gray, candSide: e.CandidateSide, single: e.Mode == Live}
+	if e.Mode == Live {
+		e.decodeLive(f, &d)
+	} else {
+		for i := range e.Passes {
+			e.run(i, f, &d, image.Point{}, &f.Found)
+		}
+	}
+	d.Codes = f.Found
+	var err error
+	if len(d.Codes) == 0 {
+		for _, r := range d.Passes {
+			if r.Err != nil {
+				err = r.Err
+				break
+			}
+		}
+	}
+	return d, err
+}
+
+// run runs pass i on f, whose origin in the whole image is at off, and merges
+// its codes into into.
+func (e *Engine) run(i int, f *Frame, d *Detail, off image.Point, into *[]canhcua.Code) (found int) {
+	p := e.Passes[i]
+	start := time.Now()
+	codes, err := safeDecode(p, f)
+	el := time.Since(start)
+	r := &d.Passes[i]
+	r.Ran = true
+	r.Elapsed += el
+	if err != nil && r.Err == nil {
+		r.Err = fmt.Errorf("%s pass: %w", p.Name(), err)
+	}
+	st := &e.stats[i]
+	st.Runs++
+	st.Time += el
+	st.Codes += int64(len(codes))
+	for _, c := range codes {
+		c = shifted(c, off)
+		r.Codes = append(r.Codes, c)
+		if add(into, c) {
+			r.New++
+			st.New++
+			found++
+		}
+	}
+	return found
+}
+
+// safeDecode runs a pass, turning a panic (gozxing, say) into an error.
+func safeDecode(p Pass, f *Frame) (codes []canhcua.Code, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			codes, err = nil, fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return p.Decode(f)
+}
+
+func shifted(c canhcua.Code, off image.Point) canhcua.Code {
+	if off == (image.Point{}) {
+		return c
+	}
+	for k := range c.Points {
+		c.Points[k].X += off.X
+		c.Points[k].Y += off.Y
+	}
+	return c
+}
+
+// add appends c to codes unless the same text was already read at the same
+// place, or another text was read where c lies (the earlier pass wins: two
+// engines may read one code's bytes as different texts); it says whether c
+// was added.
+func add(codes *[]canhcua.Code, c canhcua.Code) bool {
+	if Duplicate(*codes, c) || Overlaps(*codes, c) {
+		return false
+	}
+	*codes = append(*codes, c)
+	return true
+}
+
+// Overlaps says whether c lies on a code of codes: c's centre inside that
+// code's outline, or that code's centre inside c's outline when c is not much
+// larger than it.
+func Overlaps(codes []canhcua.Code, c canhcua.Code) bool {
+	q := quadOf(c)
+	cx, cy := c.Center()
+	for _, o := range codes {
+		oq := quadOf(o)
+		if oq.Contains(Pointf{cx, cy}) {
+			return true
+		}
+		if ox, oy := o.Center(); q.Side() < 2*oq.Side() && q.Contains(Pointf{ox, oy}) {
+			return true
+		}
+	}
+	return false
+}
+
+// Duplicate says whether codes holds c already: the same text with either
+// one's centre inside the other's outline (or the centres closer than a
+// quarter of the code's size, for outlines given as finder centres).
+func Duplicate(codes []canhcua.Code, c canhcua.Code) bool {
+	q := quadOf(c)
+	cx, cy := c.Center()
+	for _, o := range codes {
+		if o.Text != c.Text {
+			continue
+		}
+		oq := quadOf(o)
+		ox, oy := o.Center()
+		if q.Contains(Pointf{ox, oy}) || oq.Contains(Pointf{cx, cy}) {
+			return true
+		}
+		if math.Hypot(cx-ox, cy-oy) <= math.Max(q.Side(), oq.Side())/2+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeLive runs the first pass on the whole frame, then, when something
+// promising is left unread (a candidate outline, or a place where a code was
+// seen lately), the other passes on crops of those regions, in turn, within
+// the budget.
+func (e *Engine) decodeLive(f *Frame, d *Detail) {
+	now := time.Now
+	if e.Now != nil {
+		now = e.Now
+	}
+	t0 := now()
+	e.run(0, f, d, image.Point{}, &f.Found)
+	mem := e.Memory
+	if mem <= 0 {
+		mem = time.Second
+	}
+	kept := e.memo[:0]
+	for _, m := range e.memo {
+		if t0.Sub(m.at) <= mem {
+			kept = append(kept, m)
+		}
+	}
+	e.memo = kept
+	for _, c := range f.Found {
+		e.remember(quadOf(c), t0)
+	}
+	if len(e.Passes) == 1 {
+		return
+	}
+	// Promising regions: candidates no code covers, then remembered places
+	// no code covers now.
+	var regions []Quad
+	for _, q := range f.Open() {
+		regions = append(regions, q)
+		e.remember(q, t0)
+	}
+	for _, m := range e.memo {
+		if covered(m.q, f.Found) || overlapsAny(m.q, regions) {
+			continue
+		}
+		regions = append(regions, m.q)
+	}
+	maxR := e.MaxRegions
+	if maxR <= 0 {
+		maxR = 2
+	}
+	if len(regions) > maxR {
+		regions = regions[:maxR]
+	}
+	if len(regions) == 0 {
+		return
+	}
+	heavy := len(e.Passes) - 1
+	start := time.Now()
+	for done := 0; done < heavy; done++ {
+		if e.Budget > 0 && done > 0 && time.Since(start) >= e.Budget {
+			break
+		}
+		i := 1 + (e.next+done)%heavy
+		foundAll := true
+		for _, q := range regions {
+			if covered(q, f.Found) {
+				continue
+			}
+			foundAll = false
+			e.runRegion(i, f, d, q)
+		}
+		if foundAll {
+			break
+		}
+		e.next = (e.next + 1) % heavy
+	}
+	for _, c := range f.Found {
+		e.remember(quadOf(c), t0)
+	}
+}
+
+// runRegion runs pass i on a crop of f around q.
+func (e *Engine) runRegion(i int, f *Frame, d *Detail, q Quad) {
+	r := q.Bounds(0.35, image.Rect(0, 0, f.Gray.Cols(), f.Gray.Rows()))
+	if r.Dx() < 16 || r.Dy() < 16 {
+		return
+	}
+	roi := f.Gray.Region(r)
+	crop := roi.Clone()
+	roi.Close()
+	defer crop.Close()
+	sub := &Frame{Gray: crop}
+	// The crop's own candidate is q itself, moved.
+	var mq Quad
+	for k, p := range q {
+		mq[k] = Pointf{p.X - float64(r.Min.X), p.Y - float64(r.Min.Y)}
+	}
+	sub.cands, sub.candsDone = []Quad{mq}, true
+	e.run(i, sub, d, r.Min, &f.Found)
+}
+
+func (e *Engine) remember(q Quad, at time.Time) {
+	for i, m := range e.memo {
+		if m.q.Contains(q.Center()) || q.Contains(m.q.Center()) {
+			e.memo[i] = memo{q, at}
+			return
+		}
+	}
+	if len(e.memo) < 8 {
+		e.memo = append(e.memo, memo{q, at})
+	}
+}
+
+func overlapsAny(q Quad, qs []Quad) bool {
+	for _, o := range qs {
+		if o.Contains(q.Center()) || q.Contains(o.Center()) {
+			return true
+		}
+	}
+	return false
+}
