@@ -3,7 +3,7 @@
 GO       ?= go
 BIN      := bin/canhcua
 # Debian/Ubuntu packages the build and the tests need.
-APT_PKGS := libopencv-dev libzxing-dev libavutil-dev pkg-config g++ tmux
+APT_PKGS := libopencv-dev libopencv-contrib-dev opencv-data libzxing-dev libavutil-dev pkg-config g++ tmux
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build run test bench vet fmt fuzz clean
