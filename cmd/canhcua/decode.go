@@ -112,7 +112,7 @@ func cmdDecode(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if !ok {
 		return status
 	}
-	d := &decoder{json: *asJSON, out: stdout, stderr: stderr, dec: camera.ZXing{}, dedup: *dedup, fullID: *fullID}
+	d := &decoder{json: *asJSON, out: stdout, stderr: stderr, dec: camera.NewEngine(camera.Still), dedup: *dedup, fullID: *fullID}
 	idcfg, err := identifyConfig(*badgeKey, *trust)
 	if err != nil {
 		fmt.Fprintf(stderr, "canhcua decode: %s\n", oneLine(err))
@@ -261,7 +261,9 @@ func openLive(ctx context.Context, name string, stderr io.Writer) (camera.Source
 
 // loop runs the frame loop over src and prints each read.
 func (d *decoder) loop(ctx context.Context, src camera.Source, name string) error {
-	l := &camera.Loop{Source: src, Decoder: d.dec, Dedup: d.dedup}
+	// Frames get the live engine (fast first pass, heavier passes only where
+	// a code seems to be); it keeps state between frames: one per loop.
+	l := &camera.Loop{Source: src, Decoder: camera.NewEngine(camera.Live), Dedup: d.dedup}
 	reads := make(chan canhcua.Read, 64)
 	errc := make(chan error, 1)
 	go func() {

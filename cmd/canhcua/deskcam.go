@@ -102,7 +102,7 @@ func (d *deskCamera) run(ctx context.Context) {
 // runOnce runs one frame loop on src until it ends, fails, or its picture
 // stops or freezes (a live source only).
 func (d *deskCamera) runOnce(ctx context.Context, src camera.Source, obs chan<- camera.Observation, reads chan<- time.Time) error {
-	an := camera.NewAnalyzing(camera.ZXing{}, camera.AnalyzeOptions{Presence: d.presence, Out: obs})
+	an := camera.NewAnalyzing(camera.NewEngine(camera.Live), camera.AnalyzeOptions{Presence: d.presence, Out: obs})
 	defer an.Close()
 	l := &camera.Loop{Source: src, Decoder: an, Dedup: d.dedup}
 	d.mu.Lock()
