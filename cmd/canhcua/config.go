@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -56,6 +57,19 @@ func defaultConfig() config {
 		BadgeKey:        filepath.Join(data, "badge.key"),
 		RetentionDays:   store.DefaultRetentionDays,
 	}
+}
+
+// userConfig is the defaults with the user's config file (when there is
+// one) applied: what the subcommands start from, so that a database, time
+// zone or retention set in the config file holds for them too. A broken
+// config file is reported once on stderr and the defaults are used.
+func userConfig(stderr io.Writer) config {
+	c := defaultConfig()
+	if err := loadConfig(&c, configFile(), false); err != nil {
+		fmt.Fprintf(stderr, "canhcua: %s (using the defaults)\n", oneLine(err))
+		return defaultConfig()
+	}
+	return c
 }
 
 // dataDir is canhcua's folder in the user's data directory

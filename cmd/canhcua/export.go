@@ -18,7 +18,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		"Writes one day's scans, one row per scan, with Vietnamese headers (--lang en for English).\n"+
 		"ID numbers are masked (last 4 digits) unless --full-id. An empty day gives a file with\n"+
 		"only the headers.", stdout)
-	c := defaultConfig()
+	c := userConfig(stderr)
 	date := fs.String("date", "", "the day, DD/MM/YYYY (default today)")
 	format := fs.String("format", "", "csv, xlsx or json (default: from --to's extension, else csv)")
 	to := fs.String("to", "", "output file, - for standard output (default canhcua-YYYY-MM-DD.EXT in the current folder)")
@@ -92,34 +92,7 @@ func exportDay(ctx context.Context, st *store.DB, day time.Time, door, format, t
 	if to == "" {
 		to = export.DefaultName(day, format)
 	}
-	if dir := filepath.Dir(to); dir != "." {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return "", err
-		}
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(to), ".canhcua-export-*")
-	if err != nil {
-		return "", err
-	}
-	defer os.Remove(tmp.Name())
-	if err := export.Write(tmp, format, scans, opt); err != nil {
-		tmp.Close()
-		return "", fmt.Errorf("%s: %w", to, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return "", fmt.Errorf("%s: %w", to, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return "", fmt.Errorf("%s: %w", to, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
-		return "", err
-	}
-	if err := os.Rename(tmp.Name(), to); err != nil {
-		return "", err
-	}
-	return to, nil
+	return to, writeFileAtomic(to, func(w io.Writer) error { return export.Write(w, format, scans, opt) })
 }
 
 // mustLocation loads a time zone, falling back to a fixed UTC+7 (Vietnam has

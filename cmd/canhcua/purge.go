@@ -23,8 +23,8 @@ func cmdPurge(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		"guests, people no longer seen) of the days before the last N days, today included.\n"+
 		"Rosters are kept; exports and reports already written are yours and not touched.\n"+
 		"The desk does the same at start.", stdout)
-	c := defaultConfig()
-	days := fs.Int("days", store.DefaultRetentionDays, "days of personal data to keep, today included")
+	c := userConfig(stderr)
+	days := fs.Int("days", c.RetentionDays, "days of personal data to keep, today included (config: retention_days)")
 	db := fs.String("db", c.DB, "SQLite database")
 	dry := fs.Bool("dry-run", false, "only say what would be deleted")
 	pos, status, ok := parseFlags(fs, args, stderr)

@@ -24,7 +24,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		"roster's share scanned, the expected people who did not scan, guests admitted or refused,\n"+
 		"and the day's warnings. In Vietnamese (--lang en for English). Text goes to standard\n"+
 		"output; the other formats to canhcua-report-YYYY-MM-DD.EXT unless --to.", stdout)
-	c := defaultConfig()
+	c := userConfig(stderr)
 	date := fs.String("date", "", "the day, DD/MM/YYYY (default today)")
 	format := fs.String("format", "", "text, csv, xlsx or pdf (default: from --to's extension, else text)")
 	to := fs.String("to", "", "output file, - for standard output (default: standard output for text, else canhcua-report-YYYY-MM-DD.EXT in the current folder)")
@@ -178,7 +178,7 @@ func writeFileAtomic(path string, write func(io.Writer) error) error {
 			return err
 		}
 	}
-	tmp, err := os.CreateTemp(dir, ".canhcua-report-*")
+	tmp, err := os.CreateTemp(dir, ".canhcua-*")
 	if err != nil {
 		return err
 	}

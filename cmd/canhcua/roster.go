@@ -73,7 +73,7 @@ func openRosterDB(ctx context.Context, path string, mustExist bool) (*store.DB, 
 }
 
 func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	c := defaultConfig()
+	c := userConfig(stderr)
 	fs := newFlags("roster import", "canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH]\n\n"+
 		"Reads the people of a CSV, XLSX or PDF list into the group NAME (made when new). The\n"+
 		"list is a table with a header row, in Vietnamese or English: STT, Họ và tên (Name),\n"+
@@ -172,7 +172,7 @@ func rosterClock(min int) string {
 }
 
 func rosterList(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	c := defaultConfig()
+	c := userConfig(stderr)
 	fs := newFlags("roster list", "canhcua roster list [--group NAME] [--db PATH] [--full-id]\n\n"+
 		"Lists the groups with their number of people and expected-by time; with --group,\n"+
 		"that group's people (ID numbers masked unless --full-id).", stdout)
@@ -253,7 +253,7 @@ func rosterDash(s string) string {
 }
 
 func rosterRemove(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	c := defaultConfig()
+	c := userConfig(stderr)
 	fs := newFlags("roster remove", "canhcua roster remove NAME [--db PATH]\n\n"+
 		"Deletes the group NAME and its people. Scans are kept.", stdout)
 	db := fs.String("db", c.DB, "SQLite database")
