@@ -8,6 +8,10 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps build run test bench vet fmt fuzz clean
 
+# Fuzz targets of the payload parsers (root package); each runs FUZZTIME.
+FUZZ     := FuzzIdentify FuzzCCCD FuzzHC1 FuzzBase45 FuzzCOSE FuzzEMV FuzzBadge FuzzSanitize
+FUZZTIME ?= 10m
+
 all: build
 
 # Installs the missing packages with apt-get; does nothing when all are there.
@@ -39,6 +43,13 @@ bench: build
 	./$(BIN) bench live --duration 20s
 	@if [ -d ../shared/corpus/boofcv-a ]; then ./$(BIN) bench decode ../shared/corpus/boofcv-a; \
 	else echo "bench decode: ../shared/corpus is absent; skipped"; fi
+
+# Runs every fuzz target for FUZZTIME (not part of make test or CI).
+fuzz:
+	@for f in $(FUZZ); do \
+		echo "== $$f ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) . || exit 1; \
+	done
 
 vet:
 	$(GO) vet ./...

@@ -82,7 +82,7 @@ func (d *deskCamera) run(ctx context.Context) {
 		if err == nil || d.name == "demo" {
 			return
 		}
-		log.Printf("canhcua: camera %s: %v; reopening", d.name, err)
+		log.Printf("canhcua: camera: %v; reopening", err)
 		for src = nil; src == nil; {
 			select {
 			case <-ctx.Done():
