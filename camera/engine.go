@@ -209,8 +209,15 @@ type Engine struct {
 	CandidateSide int
 	// Now is the clock of the live memory (time.Now when nil).
 	Now func() time.Time
+	// HeavyShare bounds, in Live mode, the share of time the work after the
+	// first pass (finding candidates, the heavier passes) may take on
+	// average, so the frame rate holds: it earns credit at this rate (0:
+	// DefaultHeavyShare), up to HeavyBurst, and spends what it uses.
+	HeavyShare float64
 
-	mu    sync.Mutex
+	mu     sync.Mutex
+	credit time.Duration // live: time the heavier work may still spend
+	earned time.Time     // live: when credit was last earned
 	stats []PassStats
 	next  int    // live: first heavy pass to run on the next promising frame
 	memo  []memo // live: where codes or candidates were seen lately
@@ -220,6 +227,15 @@ type memo struct {
 	q  Quad
 	at time.Time
 }
+
+// DefaultHeavyShare is the share of each second a live engine may spend
+// beyond its first pass, and HeavyBurst the most credit it saves up: with
+// zxing-cpp's ~5 ms a 1280x720 frame at 30 frames/s this keeps the decoder
+// well under the frame period on average.
+const (
+	DefaultHeavyShare = 0.1
+	HeavyBurst        = 60 * time.Millisecond
+)
 
 // NewEngine returns canhcua's default engine for the mode: zxing-cpp first,
 // then preprocessing passes, rectified candidate regions, the WeChat detector
@@ -477,6 +493,24 @@ func (e *Engine) decodeLive(f *Frame, d *Detail) {
 	if len(e.Passes) == 1 {
 		return
 	}
+	// The heavier work runs only on credit earned over time, so that it can
+	// never take the frame rate down.
+	share := e.HeavyShare
+	if share <= 0 {
+		share = DefaultHeavyShare
+	}
+	if e.earned.IsZero() {
+		e.credit = HeavyBurst // a new engine may try hard at once
+	} else {
+		e.credit += time.Duration(float64(t0.Sub(e.earned)) * share)
+		e.credit = min(e.credit, HeavyBurst)
+	}
+	e.earned = t0
+	if e.credit <= 0 {
+		return
+	}
+	spent := time.Now()
+	defer func() { e.credit -= time.Since(spent) }()
 	// Promising regions: candidates no code covers, then remembered places
 	// no code covers now.
 	var regions []Quad

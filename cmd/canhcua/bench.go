@@ -31,8 +31,11 @@ const benchUsage = `Usage:
 Run 'canhcua bench decode --help' or 'canhcua bench live --help' for the options.
 `
 
-// benchDecoderName says which decoder `bench live` measures.
-const benchDecoderName = "camera.NewEngine(camera.Live): zxing-cpp on every frame, heavier passes on promising regions"
+// benchDecoderNames say which decoder `bench live` measures.
+var benchDecoderNames = map[string]string{
+	"live":  "camera.NewEngine(camera.Live): zxing-cpp on every frame, heavier passes on promising regions",
+	"zxing": "camera.ZXing{}: zxing-cpp alone",
+}
 
 // benchEngineName says which decoder `bench decode` measures.
 const benchEngineName = "camera.Engine in still mode (every pass on every image), passes"
@@ -527,9 +530,20 @@ func benchLive(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	size := fs.String("size", "1280x720", "frame size of the demo source")
 	duration := fs.Duration("duration", 10*time.Second, "how long to run")
 	asJSON := fs.Bool("json", false, "print the report as one JSON object")
+	engine := fs.String("engine", "live", "decoder: live (the desk's multi-pass engine) or zxing (zxing-cpp's pass alone), for comparison")
 	pos, status, ok := parseFlags(fs, args, stderr)
 	if !ok {
 		return status
+	}
+	var inner camera.Decoder
+	switch *engine {
+	case "live":
+		inner = camera.NewEngine(camera.Live)
+	case "zxing":
+		inner = camera.ZXing{}
+	default:
+		fmt.Fprintf(stderr, "canhcua bench live: --engine %q: want live or zxing\n", *engine)
+		return exitUsage
 	}
 	if len(pos) > 0 {
 		fmt.Fprintf(stderr, "canhcua bench live: unexpected argument %q (the source goes in --source)\n", pos[0])
@@ -554,13 +568,13 @@ func benchLive(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	defer src.Close()
 	info := src.Info()
 
-	dec := newTimedDecoder(camera.NewEngine(camera.Live), 1<<14)
+	dec := newTimedDecoder(inner, 1<<14)
 	loop := &camera.Loop{Source: src, Decoder: dec}
 	reads := make(chan canhcua.Read, 64)
 	distinct := map[string]bool{}
 	readsDone := make(chan struct{})
 
-	rep := benchLiveReport{Source: *source, Kind: info.Kind, Width: info.Width, Height: info.Height, NominalFPS: info.FPS, Paced: paced, Decoder: benchDecoderName}
+	rep := benchLiveReport{Source: *source, Kind: info.Kind, Width: info.Width, Height: info.Height, NominalFPS: info.FPS, Paced: paced, Decoder: benchDecoderNames[*engine]}
 	rep.HeapStart, rep.RSSStart = heapInuse(true), rss()
 	rep.HeapPeak, rep.RSSPeak = rep.HeapStart, rep.RSSStart
 
@@ -639,7 +653,7 @@ func printLiveReport(w io.Writer, r benchLiveReport) {
 		how = "paced at its frame rate like a camera"
 	}
 	fmt.Fprintf(w, "source       %s (%s, %dx%d, %.0f fps nominal, %s)\n", r.Source, r.Kind, r.Width, r.Height, r.NominalFPS, how)
-	fmt.Fprintf(w, "decoder      %s, one decoding goroutine\n", benchDecoderName)
+	fmt.Fprintf(w, "decoder      %s, one decoding goroutine\n", r.Decoder)
 	fmt.Fprintf(w, "elapsed      %.2f s (measured wall time of the loop)\n", r.ElapsedS)
 	fmt.Fprintf(w, "processed    %d frames, %.1f frames/s (decoded frames / elapsed)\n", r.Processed, r.FPS)
 	fmt.Fprintf(w, "captured     %d frames, %.1f frames/s\n", r.Captured, r.CapturedFPS)
