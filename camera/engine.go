@@ -218,9 +218,9 @@ type Engine struct {
 	mu     sync.Mutex
 	credit time.Duration // live: time the heavier work may still spend
 	earned time.Time     // live: when credit was last earned
-	stats []PassStats
-	next  int    // live: first heavy pass to run on the next promising frame
-	memo  []memo // live: where codes or candidates were seen lately
+	stats  []PassStats
+	next   int    // live: first heavy pass to run on the next promising frame
+	memo   []memo // live: where codes or candidates were seen lately
 }
 
 type memo struct {
