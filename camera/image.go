@@ -59,7 +59,7 @@ func DecodeImage(data []byte) (gocv.Mat, error) {
 		var err error
 		// OpenCV's image libraries (libpng, libjpeg) print their complaints
 		// about damaged files to stderr.
-		quietStderr(func() { m, err = gocv.IMDecode(data, gocv.IMReadGrayScale) })
+		Quiet(func() { m, err = gocv.IMDecode(data, gocv.IMReadGrayScale) })
 		if err == nil && !m.Empty() {
 			return m, nil
 		}

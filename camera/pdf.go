@@ -39,7 +39,7 @@ func OpenPDF(path string) (*PDF, error) {
 	}
 	var doc *fitz.Document
 	pages := 0
-	quietStderr(func() {
+	Quiet(func() {
 		if doc, err = fitz.NewFromMemory(data); err == nil {
 			pages = doc.NumPage()
 		}
@@ -48,7 +48,7 @@ func OpenPDF(path string) (*PDF, error) {
 		return nil, fmt.Errorf("%s: %w: %v", path, ErrBrokenPDF, err)
 	}
 	if pages <= 0 {
-		quietStderr(func() { doc.Close() })
+		Quiet(func() { doc.Close() })
 		return nil, fmt.Errorf("%s: %w: no pages", path, ErrBrokenPDF)
 	}
 	return &PDF{doc: doc, pages: pages}, nil
@@ -62,7 +62,7 @@ func (p *PDF) Pages() int { return p.pages }
 func (p *PDF) Page(i int, dpi float64) (gocv.Mat, error) {
 	var m gocv.Mat
 	var err error
-	quietStderr(func() {
+	Quiet(func() {
 		img, e := p.doc.ImageDPI(i, dpi)
 		if e != nil {
 			err = fmt.Errorf("page %d: %w: %v", i+1, ErrBrokenPDF, e)
@@ -78,6 +78,6 @@ func (p *PDF) Page(i int, dpi float64) (gocv.Mat, error) {
 
 // Close releases the document.
 func (p *PDF) Close() (err error) {
-	quietStderr(func() { err = p.doc.Close() })
+	Quiet(func() { err = p.doc.Close() })
 	return err
 }

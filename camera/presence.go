@@ -68,7 +68,7 @@ func NewPresenceDetector(cascadePath string) (*PresenceDetector, error) {
 	}
 	c := gocv.NewCascadeClassifier()
 	ok := false
-	quietStderr(func() { ok = c.Load(cascadePath) })
+	Quiet(func() { ok = c.Load(cascadePath) })
 	if !ok {
 		c.Close()
 		return nil, fmt.Errorf("face detector: %s is not an OpenCV cascade", cascadePath)

@@ -9,10 +9,11 @@ import (
 
 var quietMu sync.Mutex
 
-// quietStderr runs f with the process's standard error sent to /dev/null:
-// MuPDF prints its warnings there, and nothing but canhcua's own messages may
-// reach the terminal. Errors are still returned by the calls themselves.
-func quietStderr(f func()) {
+// Quiet runs f with the process's standard error sent to /dev/null: MuPDF,
+// libpng and others print their warnings there, and nothing but canhcua's
+// own messages may reach the terminal. Errors are still returned by the calls
+// themselves. Calls are serialised: one redirection at a time.
+func Quiet(f func()) {
 	quietMu.Lock()
 	defer quietMu.Unlock()
 	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)

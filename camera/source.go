@@ -97,7 +97,7 @@ func isDeviceIndex(s string) bool {
 func OpenDevice(id int) (Source, error) {
 	var vc *gocv.VideoCapture
 	var err error
-	quietStderr(func() { vc, err = gocv.OpenVideoCapture(id) })
+	Quiet(func() { vc, err = gocv.OpenVideoCapture(id) })
 	if err != nil {
 		return nil, fmt.Errorf("camera %d: %w", id, err)
 	}
@@ -121,7 +121,7 @@ func openCapture(name, kind string, live bool) (Source, error) {
 	}
 	var vc *gocv.VideoCapture
 	var err error
-	quietStderr(func() { vc, err = gocv.VideoCaptureFileWithAPI(name, gocv.VideoCaptureFFmpeg) })
+	Quiet(func() { vc, err = gocv.VideoCaptureFileWithAPI(name, gocv.VideoCaptureFFmpeg) })
 	if err != nil || !vc.IsOpened() {
 		if vc != nil {
 			vc.Close()

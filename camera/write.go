@@ -24,7 +24,7 @@ func WriteVideo(path string, fps float64, n int, frame func(i int) image.Image) 
 	b := first.Bounds()
 	var vw *gocv.VideoWriter
 	var err error
-	quietStderr(func() { vw, err = gocv.VideoWriterFile(path, codec, fps, b.Dx(), b.Dy(), true) })
+	Quiet(func() { vw, err = gocv.VideoWriterFile(path, codec, fps, b.Dx(), b.Dy(), true) })
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}

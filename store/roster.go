@@ -154,18 +154,23 @@ func scanMember(rs rowScanner) (canhcua.Member, error) {
 }
 
 func queryMembers(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]canhcua.Member, error) {
+	return queryAll(ctx, tx, scanMember, q, args...)
+}
+
+// queryAll runs a query in tx and reads every row with read.
+func queryAll[T any](ctx context.Context, tx *sql.Tx, read func(rowScanner) (T, error), q string, args ...any) ([]T, error) {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []canhcua.Member
+	var out []T
 	for rows.Next() {
-		m, err := scanMember(rows)
+		v, err := read(rows)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, m)
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }

@@ -382,20 +382,9 @@ func (db *DB) Scans(ctx context.Context, q ScanQuery) ([]canhcua.Scan, error) {
 		args = append(args, q.Limit)
 	}
 	var out []canhcua.Scan
-	err := db.view(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, sq, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			s, err := scanRow(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, s)
-		}
-		return rows.Err()
+	err := db.view(ctx, func(tx *sql.Tx) (err error) {
+		out, err = queryAll(ctx, tx, func(r rowScanner) (canhcua.Scan, error) { return scanRow(r) }, sq, args...)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: scans: %w", err)

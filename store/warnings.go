@@ -119,20 +119,9 @@ func (db *DB) Warnings(ctx context.Context, day time.Time, door string, openOnly
 	}
 	q += ` ORDER BY at, id`
 	var out []canhcua.Warning
-	err := db.view(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			w, err := warningRow(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, w)
-		}
-		return rows.Err()
+	err := db.view(ctx, func(tx *sql.Tx) (err error) {
+		out, err = queryAll(ctx, tx, warningRow, q, args...)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: warnings: %w", err)

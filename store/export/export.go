@@ -127,13 +127,14 @@ func row(s canhcua.Scan, opt Options, l lang) []string {
 		reason = s.ReasonIn(opt.Lang)
 	}
 	return []string{
-		safe(s.Door), lookup(l.directions, s.Direction), safe(s.Name), safe(id),
-		safe(lookup(l.kinds, s.Kind)), lookup(l.results, s.Result), safe(reason),
+		Defuse(s.Door), lookup(l.directions, s.Direction), Defuse(s.Name), Defuse(id),
+		Defuse(lookup(l.kinds, s.Kind)), lookup(l.results, s.Result), Defuse(reason),
 	}
 }
 
-// safe defuses text a spreadsheet would take for a formula.
-func safe(s string) string {
+// Defuse defuses text a spreadsheet would take for a formula (beginning with
+// =, +, -, @, a tab or a carriage return) with a leading apostrophe.
+func Defuse(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

@@ -4,17 +4,12 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
+
+	"github.com/canhcua/canhcua/store/export"
 )
 
-// safe defuses text a spreadsheet would take for a formula (beginning with =,
-// +, -, @, a tab or a carriage return) with a leading apostrophe.
-func safe(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
+// safe defuses text a spreadsheet would take for a formula.
+var safe = export.Defuse
 
 func safeAll(ss []string) []string {
 	out := make([]string, len(ss))

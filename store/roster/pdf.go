@@ -10,10 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/gen2brain/go-fitz"
-	"golang.org/x/sys/unix"
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
@@ -265,33 +263,6 @@ func addCells(r *row, l *textLine, tab *table) {
 	}
 }
 
-var quietMu sync.Mutex
-
-// quietStderr runs f with the process's standard error sent to /dev/null:
-// MuPDF prints its warnings there (as in package camera).
-func quietStderr(f func()) {
-	quietMu.Lock()
-	defer quietMu.Unlock()
-	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
-	if err != nil {
-		f()
-		return
-	}
-	defer null.Close()
-	saved, err := unix.Dup(2)
-	if err != nil {
-		f()
-		return
-	}
-	defer unix.Close(saved)
-	if unix.Dup2(int(null.Fd()), 2) != nil {
-		f()
-		return
-	}
-	defer unix.Dup2(saved, 2)
-	f()
-}
-
 // pdfText returns the text lines of every page.
 func pdfText(ctx context.Context, path string) ([][]*textLine, error) {
 	data, err := os.ReadFile(path)
@@ -302,7 +273,7 @@ func pdfText(ctx context.Context, path string) ([][]*textLine, error) {
 		doc   *fitz.Document
 		pages [][]*textLine
 	)
-	quietStderr(func() {
+	camera.Quiet(func() {
 		doc, err = fitz.NewFromMemory(data)
 		if err != nil {
 			return
