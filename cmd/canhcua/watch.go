@@ -27,7 +27,13 @@ type watcher struct {
 
 	mu   sync.Mutex
 	only []rosterMembers // roster-only events and their members
+
+	troubleAt time.Time // when camera trouble was last seen
 }
+
+// cameraSettle is how long the camera must be fine before its warning is
+// resolved: a picture that comes and goes is one warning, not many.
+const cameraSettle = 10 * time.Second
 
 type rosterMembers struct {
 	roster  canhcua.Roster
@@ -152,12 +158,15 @@ func (w *watcher) check(ctx context.Context, camera func() cameraTrouble) error 
 	}
 	if camera != nil {
 		if tr := camera(); tr.msg != "" {
+			w.troubleAt = now
 			x := canhcua.Warning{At: now, Door: w.door, Kind: canhcua.WarnCamera, Message: tr.msg, MessageVI: tr.msgVI}
 			if _, _, err := w.db.OpenWarning(ctx, x); err != nil {
 				return err
 			}
-		} else if err := w.db.ResolveWarnings(ctx, w.door, canhcua.WarnCamera, "", now); err != nil {
-			return err
+		} else if now.Sub(w.troubleAt) >= cameraSettle {
+			if err := w.db.ResolveWarnings(ctx, w.door, canhcua.WarnCamera, "", now); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
