@@ -33,7 +33,6 @@ type config struct {
 	ExportFormat    string        `toml:"export_format"`    // csv, xlsx, json
 	TimeZone        string        `toml:"time_zone"`        // IANA name, default Asia/Ho_Chi_Minh
 	AcceptUnknown   bool          `toml:"accept_unknown"`   // record unknown codes (URLs, text) as guests instead of rejecting them
-	KeepAddress     bool          `toml:"keep_address"`     // keep the address of ID cards (off: never stored)
 	TrustList       string        `toml:"trust_list"`       // JSON trust list to verify COVID certificates
 	BadgeKey        string        `toml:"badge_key"`        // key that signs and checks canhcua badges
 	RetentionDays   int           `toml:"retention_days"`   // personal data older than this is deleted (at start, and by purge)

@@ -60,7 +60,7 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	idcfg.AcceptUnknown, idcfg.KeepAddress = c.AcceptUnknown, c.KeepAddress
+	idcfg.AcceptUnknown = c.AcceptUnknown
 
 	st, err := store.Open(ctx, c.DB, store.WithLocation(loc))
 	if err != nil {
