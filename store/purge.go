@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -42,6 +43,24 @@ func RetentionCutoff(now time.Time, days int, loc *time.Location) time.Time {
 	days = max(days, 1)
 	y, m, d := now.In(loc).Date()
 	return time.Date(y, m, d-days+1, 0, 0, 0, 0, loc)
+}
+
+// OldestDay is the local midnight of the oldest day that holds scans or
+// warnings; ok is false when there are none.
+func (db *DB) OldestDay(ctx context.Context) (day time.Time, ok bool, err error) {
+	var s sql.NullString
+	err = db.view(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT min(d) FROM (
+			SELECT min(day) AS d FROM scans UNION ALL SELECT min(day) FROM warnings)`).Scan(&s)
+	})
+	if err != nil || !s.Valid {
+		return time.Time{}, false, err
+	}
+	d, err := time.ParseInLocation(time.DateOnly, s.String, db.loc)
+	if err != nil {
+		return time.Time{}, false, fmt.Errorf("store: oldest day %q: %w", s.String, err)
+	}
+	return d, true, nil
 }
 
 // Purge deletes the personal data of the local days before the one

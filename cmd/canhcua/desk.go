@@ -67,15 +67,6 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	defer st.Close()
-	// Personal data older than the retention goes at every start.
-	res, problems, err := purgeRetention(ctx, st, c.RetentionDays, time.Now(), false)
-	if err != nil {
-		return fail(err)
-	}
-	purged := fmt.Sprintf("canhcua: retention %d days: %d records deleted", c.RetentionDays, res.Total())
-	for _, p := range problems {
-		purged += "; " + oneLine(p)
-	}
 
 	src, notice, err := openDeskSource(ctx, c.Source, c.Lang)
 	if err != nil {
@@ -96,7 +87,17 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	defer cancel()
 	log.SetOutput(os.Stderr) // the log file now
 	log.Printf("canhcua: desk open on %s, database %s", src.Info().Name, c.DB)
-	log.Print(purged)
+	// Personal data older than the retention goes at every start, in the
+	// background and a day at a time, so the desk is scanning at once.
+	go func() {
+		n, problems, err := purgeByDay(ctx, st, c.RetentionDays, time.Now())
+		log.Printf("canhcua: retention %d days: %d records deleted", c.RetentionDays, n)
+		for _, p := range append(problems, err) {
+			if p != nil && ctx.Err() == nil {
+				log.Printf("canhcua: retention: %v", p)
+			}
+		}
+	}()
 	cam := newDeskCamera(camera.OnFirstFrame(src, func() {
 		log.Printf("canhcua: first frame %.1f ms after start", float64(time.Since(processStart).Microseconds())/1000)
 	}), c.Dedup, filepath.Join(filepath.Dir(c.DB), "snapshots"))

@@ -101,6 +101,32 @@ func purgeRetention(ctx context.Context, st *store.DB, days int, now time.Time, 
 	return res, problems, nil
 }
 
+// purgeByDay deletes what is older than the retention one day per
+// transaction, oldest first, so that the desk's own scans, which may arrive
+// meanwhile, never wait long for the database; it does not VACUUM (that
+// would hold the database for as long as the file takes to rebuild: `canhcua
+// purge` does it). Snapshot files of the deleted warnings are removed.
+func purgeByDay(ctx context.Context, st *store.DB, days int, now time.Time) (total int, problems []error, err error) {
+	cutoff := store.RetentionCutoff(now, days, st.Location())
+	oldest, ok, err := st.OldestDay(ctx)
+	if err != nil || !ok {
+		return 0, nil, err
+	}
+	for d := oldest.AddDate(0, 0, 1); !d.After(cutoff) && ctx.Err() == nil; d = d.AddDate(0, 0, 1) {
+		res, err := st.Purge(ctx, d)
+		if err != nil {
+			return total, problems, err
+		}
+		total += res.Total()
+		for _, p := range res.Snapshots {
+			if err := removeSnapshot(p); err != nil {
+				problems = append(problems, err)
+			}
+		}
+	}
+	return total, problems, ctx.Err()
+}
+
 // removeSnapshot deletes a warning's snapshot: a JPEG file (a path that names
 // anything else is left alone). A file already gone is fine.
 func removeSnapshot(path string) error {
