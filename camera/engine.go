@@ -277,20 +277,9 @@ func LivePasses() []Pass {
 	}
 }
 
-// AllPasses lists every pass by name, for --passes.
-func AllPasses() []Pass {
-	return []Pass{
-		ZXingPass{},
-		RegionPass{},
-		EqualizePass{},
-		GlarePass{},
-		SharpenPass{},
-		ThresholdPass{},
-		ScalePass{},
-		WeChatPass{},
-		GoZXingPass{},
-	}
-}
+// AllPasses lists every pass by name, for --passes: the still engine runs
+// them all.
+func AllPasses() []Pass { return StillPasses() }
 
 // PassByName returns the pass called name.
 func PassByName(name string) (Pass, error) {

@@ -21,6 +21,20 @@ func (ZXingPass) Name() string { return "zxing" }
 // Decode implements Pass.
 func (p ZXingPass) Decode(f *Frame) ([]canhcua.Code, error) { return p.ZXing.Decode(f.Gray) }
 
+// shrunk returns gray made no larger than maxSide on its longer side (area
+// interpolation) and the scale used; with scale 1 it is gray itself. release
+// frees what shrunk made.
+func shrunk(gray gocv.Mat, maxSide int) (m gocv.Mat, scale float64, release func()) {
+	w, h := gray.Cols(), gray.Rows()
+	scale = math.Min(1, float64(maxSide)/float64(max(w, h)))
+	if scale >= 1 {
+		return gray, 1, func() {}
+	}
+	m = gocv.NewMat()
+	gocv.Resize(gray, &m, image.Pt(int(float64(w)*scale), int(float64(h)*scale)), 0, 0, gocv.InterpolationArea)
+	return m, scale, func() { m.Close() }
+}
+
 // zxingOn decodes a gray 8-bit continuous Mat with zxing-cpp, no inverted pass.
 func zxingOn(m gocv.Mat) ([]canhcua.Code, error) {
 	return ZXing{NoInvert: true}.Decode(m)
@@ -71,16 +85,10 @@ func (p GlarePass) Decode(f *Frame) ([]canhcua.Code, error) {
 	if frac <= 0 {
 		frac = 1.0 / 50
 	}
-	w, h := f.Gray.Cols(), f.Gray.Rows()
 	// At most 2000 px on the longer side: the result goes to zxing-cpp, which
 	// looks at large images downscaled anyway.
-	scale := math.Min(1, 2000/float64(max(w, h)))
-	src := f.Gray
-	if scale < 1 {
-		src = gocv.NewMat()
-		defer src.Close()
-		gocv.Resize(f.Gray, &src, image.Pt(int(float64(w)*scale), int(float64(h)*scale)), 0, 0, gocv.InterpolationArea)
-	}
+	src, scale, release := shrunk(f.Gray, 2000)
+	defer release()
 	k := max(5, odd(int(frac*float64(max(src.Cols(), src.Rows())))))
 	kern := gocv.GetStructuringElement(gocv.MorphRect, image.Pt(k, k))
 	defer kern.Close()

@@ -7,7 +7,6 @@ import (
 
 	"github.com/makiuchi-d/gozxing"
 	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
-	"gocv.io/x/gocv"
 
 	"github.com/canhcua/canhcua"
 )
@@ -29,13 +28,8 @@ func (p GoZXingPass) Decode(f *Frame) ([]canhcua.Code, error) {
 	if ms <= 0 {
 		ms = 2400
 	}
-	m := f.Gray
-	s := math.Min(1, float64(ms)/float64(max(m.Cols(), m.Rows())))
-	if s < 1 {
-		m = gocv.NewMat()
-		defer m.Close()
-		gocv.Resize(f.Gray, &m, image.Pt(int(float64(f.Gray.Cols())*s), int(float64(f.Gray.Rows())*s)), 0, 0, gocv.InterpolationArea)
-	}
+	m, s, release := shrunk(f.Gray, ms)
+	defer release()
 	pix, err := grayBytes(m)
 	if err != nil {
 		return nil, err

@@ -38,13 +38,8 @@ func (p WeChatPass) Decode(f *Frame) ([]canhcua.Code, error) {
 	if ms <= 0 {
 		ms = 2000
 	}
-	m := f.Gray
-	s := math.Min(1, float64(ms)/float64(max(m.Cols(), m.Rows())))
-	if s < 1 {
-		m = gocv.NewMat()
-		defer m.Close()
-		gocv.Resize(f.Gray, &m, image.Pt(int(float64(f.Gray.Cols())*s), int(float64(f.Gray.Rows())*s)), 0, 0, gocv.InterpolationArea)
-	}
+	m, s, release := shrunk(f.Gray, ms)
+	defer release()
 	codes, err := wechatRead(m)
 	if err != nil || len(codes) == 0 {
 		return nil, err
