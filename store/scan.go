@@ -241,12 +241,8 @@ func (db *DB) Void(ctx context.Context, scanID int64, reason string) (canhcua.Sc
 	reason = strings.TrimSpace(reason)
 	var s canhcua.Scan
 	err := db.update(ctx, func(tx *sql.Tx) error {
-		var doorID int64
-		row := tx.QueryRowContext(ctx, `SELECT `+scanColumns+`, s.door_id FROM scans s JOIN doors d ON d.id = s.door_id WHERE s.id = ?`, scanID)
-		got, err := scanRow(row, &doorID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return canhcua.Errorf(canhcua.ENOTFOUND, "no scan %d", scanID)
-		} else if err != nil {
+		got, doorID, err := scanByID(ctx, tx, scanID)
+		if err != nil {
 			return err
 		}
 		if got.Result != canhcua.Accepted {
@@ -292,6 +288,18 @@ func (db *DB) Void(ctx context.Context, scanID int64, reason string) (canhcua.Sc
 		return canhcua.Scan{}, fmt.Errorf("store: void scan %d: %w", scanID, err)
 	}
 	return s, nil
+}
+
+// scanByID reads scan id and its door's id in tx; ENOTFOUND when there is no
+// such scan.
+func scanByID(ctx context.Context, tx *sql.Tx, id int64) (canhcua.Scan, int64, error) {
+	var doorID int64
+	row := tx.QueryRowContext(ctx, `SELECT `+scanColumns+`, s.door_id FROM scans s JOIN doors d ON d.id = s.door_id WHERE s.id = ?`, id)
+	s, err := scanRow(row, &doorID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, 0, canhcua.Errorf(canhcua.ENOTFOUND, "no scan %d", id)
+	}
+	return s, doorID, err
 }
 
 // scanColumns are the columns scanRow reads, from scans s joined with doors d.

@@ -203,12 +203,8 @@ func (db *DB) Decide(ctx context.Context, scanID int64, admit bool, at time.Time
 	}
 	at = at.UTC()
 	err := db.update(ctx, func(tx *sql.Tx) error {
-		var doorID int64
-		row := tx.QueryRowContext(ctx, `SELECT `+scanColumns+`, s.door_id FROM scans s JOIN doors d ON d.id = s.door_id WHERE s.id = ?`, scanID)
-		s, err := scanRow(row, &doorID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return canhcua.Errorf(canhcua.ENOTFOUND, "no scan %d", scanID)
-		} else if err != nil {
+		s, doorID, err := scanByID(ctx, tx, scanID)
+		if err != nil {
 			return err
 		}
 		if s.Result != canhcua.Held {
