@@ -12,21 +12,11 @@ import (
 // skipped when it is not there.
 func boofcvDir(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := corpus.Root()
 	if err != nil {
-		t.Fatal(err)
+		t.Skipf("%v: skipping", err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-	d := filepath.Join(dir, "..", "shared", "corpus", "boofcv-a")
+	d := filepath.Join(root, "boofcv-a")
 	if _, err := os.Stat(filepath.Join(d, corpus.LabelsFile)); err != nil {
 		t.Skipf("boofcv-a corpus not found at %s: skipping", d)
 	}

@@ -12,29 +12,16 @@ import (
 	"testing"
 
 	"github.com/canhcua/canhcua/camera"
+	"github.com/canhcua/canhcua/camera/corpus"
 )
 
 // benchCorpusRoot is ../shared/corpus next to the repository (the folder
 // holding go.mod); the test is skipped when it is not there.
 func benchCorpusRoot(t *testing.T) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := corpus.Root()
 	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-	root := filepath.Join(dir, "..", "shared", "corpus")
-	if st, err := os.Stat(root); err != nil || !st.IsDir() {
-		t.Skipf("test corpora not found at %s (../shared/corpus next to the repository): skipping the corpus tests", root)
+		t.Skipf("%v: skipping the corpus tests", err)
 	}
 	return root
 }
