@@ -1,0 +1,528 @@
+package catalog
+
+// en holds the texts in English.
+var en = map[Key]string{
+	// The desk's screen (ui).
+	UIApp:                  "CANHCUA",
+	UIDoorName:             "Door: %s",
+	UIModeLabel:            "Direction",
+	UIModeIn:               "IN",
+	UIModeOut:              "OUT",
+	UIModeToggle:           "TOGGLE",
+	UIDirIn:                "IN",
+	UIDirOut:               "OUT",
+	UICamera:               "Camera",
+	UICameraNone:           "Camera: none",
+	UICameraFPS:            "%.1f frames/s",
+	UICameraAge:            "last frame %s ago",
+	UICameraNoFrame:        "NO FRAME YET",
+	UICameraStalled:        "NO FRAME FOR %s",
+	UICameraErr:            "ERROR: %s",
+	UIInside:               "Inside now",
+	UIEntries:              "Entries",
+	UIExits:                "Exits",
+	UIPeople:               "People",
+	UIRejected:             "Rejected",
+	UIPerHour:              "Per hour",
+	UIPeakHour:             "peak %d/h",
+	UILoading:              "Loading…",
+	UINoScanToday:          "NO SCANS YET TODAY",
+	UIWaitingHint:          "Show a QR code to the camera",
+	UIBannerAccepted:       "ACCEPTED",
+	UIBannerDuplicate:      "ALREADY SCANNED %s AGO",
+	UIBannerNotCount:       "not counted again",
+	UIBannerRejected:       "REJECTED",
+	UIBannerVoided:         "VOIDED",
+	UIBannerError:          "NOT SAVED",
+	UIBannerErrorHint:      "This scan was NOT recorded. Please scan again.",
+	UIBannerHeld:           "WAITING FOR YOU",
+	UIAt:                   "at %s",
+	UIIDLabel:              "ID",
+	UIReason:               "Reason",
+	UIColTime:              "Time",
+	UIColDir:               "Dir",
+	UIColName:              "Name",
+	UIColID:                "ID",
+	UIColKind:              "Kind",
+	UIColResult:            "Result",
+	UINoRows:               "No scans yet today.",
+	UINoMatch:              "No scan matches “%s”.",
+	UIResAccepted:          "Accepted",
+	UIResDuplicate:         "Duplicate",
+	UIResRejected:          "Rejected",
+	UIResVoided:            "Voided",
+	UIResHeld:              "Held",
+	UIKindCCCD:             "CCCD",
+	UIKindCanCuoc:          "Căn cước",
+	UIKindHC1:              "HC1",
+	UIKindToken:            "Token",
+	UIKindBadge:            "Badge",
+	UIKindPayment:          "Payment",
+	UIKindManual:           "Manual",
+	UIKindText:             "Other",
+	UIUnnamed:              "(no name)",
+	UIExported:             "Exported: %s",
+	UIExportFailed:         "Export failed: %s",
+	UIExporting:            "Exporting…",
+	UIModeChanged:          "Direction: %s",
+	UILoadFailed:           "Could not load data: %s",
+	UINothingToVoid:        "No scan to void.",
+	UICannotVoid:           "The last scan (%s) cannot be voided: only accepted scans can.",
+	UIVoidAsk:              "Void scan %s %s (%s)? y = yes, n = no",
+	UIVoidCanceled:         "Not voided.",
+	UIVoidFailed:           "Could not void: %s",
+	UIVoidReason:           "voided at the desk",
+	UIVoided:               "Voided scan %s %s.",
+	UIWedgeIgnored:         "Ignored %d fast-typed characters not ended by Enter.",
+	UIReadsClosed:          "The camera stopped sending codes.",
+	UIManualTitle:          "MANUAL ENTRY",
+	UIManualName:           "Name",
+	UIManualID:             "ID number (optional)",
+	UIManualIDHint:         "12 digits",
+	UIManualNeedName:       "A name is required.",
+	UIManualHint:           "Enter: save · Tab: next field · Esc: cancel",
+	UIFilterPrompt:         "Search: ",
+	UIFilterActive:         "Filter: %s",
+	UIFilterResults:        "%d found",
+	UIWarnCount:            "⚠ %d warning(s)",
+	UIWarnMore:             "… and %d more warning(s)",
+	UIWarnNotScanned:       "Not scanned",
+	UIWarnNotOnRoster:      "Not on roster",
+	UIWarnStillInside:      "Still inside",
+	UIWarnNoScan:           "Passed without scanning",
+	UIWarnCamera:           "Camera",
+	UIHeldAsk:              "%s %s is not on the roster — a: admit as guest · r: refuse",
+	UIHeldAdmitted:         "%s admitted as a guest",
+	UIHeldRefused:          "%s refused",
+	UIHeldFailed:           "The decision was not saved: %s",
+	UIHelpAdmit:            "admit",
+	UIHelpRefuse:           "refuse",
+	UIHelpQuit:             "quit",
+	UIHelpDir:              "direction",
+	UIHelpExport:           "export",
+	UIHelpManual:           "manual",
+	UIHelpVoid:             "void last",
+	UIHelpFilter:           "search",
+	UIHelpHelp:             "help",
+	UIHelpSave:             "save",
+	UIHelpCancel:           "cancel",
+	UIHelpNext:             "next field",
+	UIHelpYes:              "yes",
+	UIHelpNo:               "no",
+	UIHelpApply:            "keep filter",
+	UIHelpClearFilter:      "clear filter",
+	UISeconds:              "%d s",
+	UIMinutesSeconds:       "%d min %d s",
+	UIHoursMinutes:         "%d h %d min",
+	UIBannerSeconds:        "%d s",
+	UIBannerMinutesSeconds: "%d min %d s",
+	UIBannerHoursMinutes:   "%d h %d min",
+	UIDemoNotice:           "Camera 0 could not be opened — running the built-in demo source",
+
+	// Why a code is refused (a scan's reason).
+	RejectCode:            "code rejected",
+	RejectTooLong:         "code too long (%d bytes, limit %d)",
+	RejectEmpty:           "empty code",
+	RejectPayment:         "this is a payment code, not a check-in code",
+	RejectUnknown:         "unknown code",
+	RejectHC1Damaged:      "damaged health certificate: %s",
+	RejectHC1Signature:    "health certificate signature is invalid (forged or altered)",
+	RejectNotBadge:        "not a canhcua badge",
+	RejectBadgeNoKey:      "badge cannot be checked: no badge key configured",
+	RejectBadgeMalformed:  "malformed badge",
+	RejectBadgeSignature:  "badge signature is invalid (forged, altered or from another installation)",
+	RejectBadgeNoID:       "badge without an ID",
+	RejectIDDigits:        "ID number must have 12 digits",
+	RejectNoName:          "name is missing",
+	RejectBirthNotDate:    "birth date is not a real date",
+	RejectBirthImpossible: "birth date is impossible",
+	RejectSex:             "sex must be Nam or Nữ",
+	RejectIssueNotDate:    "issue date is not a real date",
+	HoldNotOnRoster:       "not on the roster of %s",
+	DecideAdmitted:        "admitted as a guest",
+	DecideRefused:         "not on the roster: refused by the operator",
+
+	// What is odd but usable about a code (an identity's notes).
+	NotePaymentDamaged:   "payment code damaged: %v",
+	NoteVietQR:           "VietQR bank transfer code",
+	NoteUnknownGuest:     "unknown code recorded as a guest",
+	NoteLatin1:           "text was misread as Latin-1 and repaired",
+	NoteCertExpired:      "certificate expired on %s",
+	NoteOldID:            "old ID number %q is neither 9 nor 12 digits",
+	NoteNameBytes:        "name contains undecodable bytes",
+	NoteNameDigits:       "name contains digits",
+	NoteSexMissing:       "sex is missing",
+	NoteSexWritten:       "sex written %q",
+	NoteASCIIName:        "name without diacritics: the scanner may be in ASCII mode",
+	NoteIssueMissing:     "issue date is missing",
+	NoteIssueBeforeBirth: "issue date is before the birth date",
+	NoteIssueFuture:      "issue date is in the future",
+	NoteIssueTooEarly:    "issue date is before 12-digit ID cards existed (2016)",
+	NoteProvince:         "unknown province code %s in the ID number",
+	NoteBirthYear:        "ID number does not match the birth year",
+	NoteSexMismatch:      "ID number does not match the sex",
+	NoteNoTrustList:      "signature not verified: no trust list configured",
+	NoteUnknownSigner:    "signature not verified: signer %s is not in the trust list",
+	NoteUnsupportedAlg:   "signature not verified: unsupported algorithm %s",
+
+	// Warnings for the supervisor (stored in both languages).
+	WarnNotScanned:     "%s: %d/%d scanned; not scanned: %s",
+	WarnMoreNames:      "and %d more",
+	WarnStillInside:    "%s is still inside at closing time (in at %s, no exit scan)",
+	WarnNotOnRoster:    "%s is not on the roster of %s: admit as a guest or refuse",
+	WarnNoScan:         "someone passed the camera at %s without scanning",
+	WarnCameraError:    "camera: %s",
+	WarnCameraNoFrames: "camera: the camera delivers no pictures",
+	WarnCameraFrozen:   "camera: the camera picture is frozen",
+	WarnCameraCovered:  "camera: the camera lens seems covered",
+	WarnCameraDark:     "camera: the camera picture is too dark",
+
+	// What is wrong with the camera (the screen's header).
+	CameraNoFrames: "the camera delivers no pictures",
+	CameraFrozen:   "the camera picture is frozen",
+	CameraCovered:  "the camera lens seems covered",
+	CameraDark:     "the camera picture is too dark",
+	CameraEnded:    "end of source",
+
+	// Application errors (canhcua.Error messages).
+	ErrInternal:           "internal error",
+	ErrDetail:             "%s: %v",
+	ErrClock:              "time %q: want HH:MM, e.g. 07:30",
+	ErrDirection:          "direction %q: want in, out or toggle",
+	ErrBadgeKey:           "badge key: %v",
+	ErrTrustList:          "trust list: %v",
+	ErrTrustKey:           "trust list key %d: %v",
+	ErrTrustKeyKid:        "trust list key %d: kid: %v",
+	ErrTrustKeyNoPEM:      "trust list key %d: no PEM block",
+	ErrTrustKeyNoKid:      "trust list key %d: no kid",
+	ErrDBPathEmpty:        "database path is empty",
+	ErrDBTooNew:           "%s was made by a newer canhcua (schema %d, this one knows %d): update canhcua to open it",
+	ErrDBLocation:         "%s keeps its days in time zone %s, not %s",
+	ErrRosterNameEmpty:    "roster name is empty",
+	ErrRosterMemberNoName: "roster %s: member %d has no name",
+	ErrExpectedBy:         "expected-by time %d is not a time of day",
+	ErrNoRoster:           "no roster %q",
+	ErrDoorEmpty:          "door name is empty",
+	ErrVoidNotAccepted:    "scan %d is %s: only an accepted scan can be voided",
+	ErrNoScan:             "no scan %d",
+	ErrVacuumBusy:         "vacuum: another connection is using the database; the WAL file was not emptied",
+	ErrWarningNoKind:      "warning has no kind",
+	ErrDecideNotHeld:      "scan %d is %s: only a held scan can be admitted or refused",
+	ErrLanguage:           "language %q: want vi or en",
+	ErrExportLanguage:     "export language %q: want vi or en",
+	ErrExportFormat:       "export format %q: want csv, xlsx or json",
+	ErrReportLanguage:     "report language %q: want vi or en",
+	ErrReportFormat:       "report format %q: want text, csv, xlsx or pdf",
+
+	// A day's scans (canhcua export).
+	ExportTime:        "Time",
+	ExportDoor:        "Door",
+	ExportDirection:   "Direction",
+	ExportName:        "Name",
+	ExportID:          "ID number",
+	ExportKind:        "Kind",
+	ExportResult:      "Result",
+	ExportReason:      "Reason",
+	ExportIn:          "In",
+	ExportOut:         "Out",
+	ExportAccepted:    "Accepted",
+	ExportDuplicate:   "Duplicate",
+	ExportRejected:    "Rejected",
+	ExportVoided:      "Voided",
+	ExportKindCCCD:    "Chip ID card",
+	ExportKindCanCuoc: "ID card",
+	ExportKindHC1:     "COVID certificate",
+	ExportKindToken:   "Personal code",
+	ExportKindBadge:   "Badge",
+	ExportKindPayment: "Payment code",
+	ExportKindManual:  "Manual",
+	ExportKindText:    "Other code",
+
+	// A day's report for the health office (canhcua report).
+	ReportTitle:           "DOOR CHECK-IN REPORT",
+	ReportDate:            "Date",
+	ReportSite:            "Office",
+	ReportDoor:            "Door",
+	ReportAllDoors:        "All doors",
+	ReportEntries:         "Entries",
+	ReportExits:           "Exits",
+	ReportPeople:          "People",
+	ReportInside:          "Still inside",
+	ReportRejected:        "Rejected codes",
+	ReportScanned:         "%s scanned: %s",
+	ReportGroups:          "Share scanned",
+	ReportGroup:           "Group",
+	ReportPresent:         "Scanned",
+	ReportTotal:           "Total",
+	ReportShare:           "Share",
+	ReportMissing:         "Expected people who did not scan",
+	ReportName:            "Name",
+	ReportUnit:            "Unit / position",
+	ReportExpectedBy:      "Expected by",
+	ReportNone:            "None",
+	ReportGuests:          "Guests not on the roster",
+	ReportGuest:           "Guest",
+	ReportIDNumber:        "ID number",
+	ReportScanAt:          "Scanned at",
+	ReportDecision:        "Decision",
+	ReportDecided:         "Decided at",
+	ReportAdmitted:        "Admitted",
+	ReportRefused:         "Refused",
+	ReportWarnings:        "Warnings of the day",
+	ReportTime:            "Time",
+	ReportKind:            "Kind",
+	ReportMessage:         "Message",
+	ReportResolved:        "Resolved",
+	ReportOpen:            "Open",
+	ReportResolvedAt:      "Resolved at",
+	ReportMade:            "Made at",
+	ReportPage:            "Page %d/{nb}",
+	ReportSummary:         "Summary",
+	ReportFigure:          "Figure",
+	ReportValue:           "Value",
+	ReportSheetMissing:    "Not scanned",
+	ReportSheetGuests:     "Guests",
+	ReportSheetWarnings:   "Warnings",
+	ReportWarnNotScanned:  "Not scanned",
+	ReportWarnNotOnRoster: "Not on the roster",
+	ReportWarnStillInside: "Still inside at closing",
+	ReportWarnNoScan:      "Passed without scanning",
+	ReportWarnCamera:      "Camera trouble",
+
+	// Rosters read from files (canhcua roster import).
+	RosterTooLarge:       "%s is larger than %d MB",
+	RosterUnreadableCSV:  "unreadable CSV: %v",
+	RosterRowNumber:      "row number %q is not a number",
+	RosterNotRow:         "not a table row",
+	RosterPDFUnreadable:  "%s: not a readable PDF: %v",
+	RosterPDFNoText:      "%s has no text (a scanned image?): export the list as a PDF with text, or as XLSX or CSV",
+	RosterXLSXUnreadable: "%s: not a readable XLSX file: %v",
+	RosterXLSXSheet:      "%s: sheet %s: %v",
+	RosterOldExcel:       "%s is an old Excel (.xls) file: save it as .xlsx or .csv",
+	RosterNotFormat:      "%s is not a %s file",
+	RosterEmptyFile:      "%s is empty",
+	RosterNotRoster:      "%s is not a CSV, XLSX or PDF file",
+	RosterNoHeader:       "%s: no header row naming a name column (Họ và tên / Name) found",
+	RosterRowNoName:      "row %s has no name",
+	RosterNoName:         "no name",
+	RosterBadID:          "ID number %q is not 9 or 12 digits: left out",
+	RosterBadBirth:       "birth date %q is not a date (DD/MM/YYYY): left out",
+	RosterBadExpected:    "expected time %q is not a time (HH:MM): left out",
+	RosterNameDigits:     "name %q has digits",
+	RosterNotName:        "%q is not a name",
+	RosterCodeNoRow:      "a code beside no row of the table",
+	RosterCodeRowSkipped: "a code (%s) beside a row that was not imported",
+	RosterCodeRejected:   "the code beside the row was rejected: %s",
+	RosterCodeOtherName:  "the code beside the row is %s's, not %s's: not attached",
+	RosterCodeNoID:       "the code beside the row (%s) has no ID number or badge ID: not attached",
+	RosterCodeOtherID:    "the code beside the row has ID number %s, the row %s: not attached",
+	RosterCodeOtherBadge: "the code beside the row has badge %s, the row %s: not attached",
+	RosterProblemPage:    "page %d, ",
+	RosterProblemLine:    "line %d: %s",
+	RosterNeedsPDF:       "%s: reading a PDF roster needs a PDF reader",
+
+	// The command line: all commands.
+	CmdUsage: `canhcua — watching the door: read QR codes at a door, record who comes and goes.
+
+Usage:
+  canhcua [--source S] [--db PATH] [--door NAME] [--direction in|out|toggle] [--lang vi|en]
+                                      the desk: read codes at the door, count who is inside
+  canhcua export --date DD/MM/YYYY [--format csv|xlsx|json] [--to FILE] [--full-id]
+                                      one day's scans for the health office
+  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] | list | remove NAME
+                                      who is expected (CSV, XLSX or PDF lists)
+  canhcua report --date DD/MM/YYYY [--format text|csv|xlsx|pdf]
+                                      the day's summary for the district health office
+  canhcua purge [--days 30] [--dry-run]
+                                      delete personal data older than the retention
+  canhcua badge --name N --unit U | --from people.csv [--to badges.pdf]
+                                      print signed badges for people without an ID card
+  canhcua decode [--json] PATH...     read QR codes in images, videos and PDFs
+  canhcua bench decode DIR            score the decoder on a corpus folder
+  canhcua bench live [--source S]     measure the live capture and decode pipeline
+
+Run 'canhcua COMMAND --help' for the options of a command.
+`,
+	CmdUsageOptions: `Usage: %s
+
+Options:
+`,
+	CmdUnknownCommand: "unknown command %q (see canhcua --help)",
+	CmdUnexpectedArg:  "unexpected argument %q (see canhcua %s --help)",
+	CmdBadDate:        "date %q: want DD/MM/YYYY, e.g. 27/11/2026",
+	CmdBadFormat:      "format %q: want %s",
+	CmdBadLanguage:    "language %q: want vi or en",
+	CmdDatabase:       "database %s: %v",
+	CmdNoDatabase:     "no database given (--db)",
+	CmdConfigDefaults: "%s (using the defaults)",
+	CmdOr:             "or",
+	CmdFlagDate:       "the day, DD/MM/YYYY (default today)",
+	CmdFlagDB:         "SQLite database",
+	CmdFlagDoorFilter: "only this door (default all doors)",
+
+	// The desk (canhcua).
+	DeskSynopsis: `canhcua [--source S] [--db PATH] [--door NAME] [--direction in|out|toggle] [--lang vi|en] [--config FILE]
+
+Opens the desk: people show their codes to the camera; every scan is recorded
+in the database before the screen confirms it. Without --source it opens
+camera 0, or the built-in demo source when no camera can be opened.
+Settings can also be kept in the config file (TOML, same names); flags win.`,
+	DeskFlagSource:    "camera index (0), video file, stream URL, image folder, or demo (default: camera 0, else demo)",
+	DeskFlagDB:        "SQLite database (default %s)",
+	DeskFlagDoor:      "this desk's door (default \"%s\")",
+	DeskFlagSite:      "site name shown in the header",
+	DeskFlagDirection: "in, out or toggle (default in)",
+	DeskFlagLang:      "vi or en (default vi)",
+	DeskFlagNoBell:    "do not ring the terminal bell on scans",
+	DeskFlagConfig:    "config file (TOML; default %s)",
+	DeskDefaultDoor:   "Cửa chính",
+	ConfigUnknown:     "config %s: unknown setting %s",
+	ConfigNoDoor:      "the door needs a name",
+	ConfigNoDB:        "no database path",
+	ConfigRetention:   "retention_days %d: keep at least 1 day",
+	ConfigTimeZone:    "time zone %q: %v",
+
+	// canhcua export.
+	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id]
+
+Writes one day's scans, one row per scan, with Vietnamese headers (--lang en for English).
+ID numbers are masked (last 4 digits) unless --full-id. An empty day gives a file with
+only the headers.`,
+	ExportFlagFormat: "csv, xlsx or json (default: from --to's extension, else csv)",
+	ExportFlagTo:     "output file, - for standard output (default canhcua-YYYY-MM-DD.EXT in the current folder)",
+	ExportFlagFullID: "write full ID numbers instead of masked ones",
+	ExportFlagLang:   "vi or en: headers and values",
+
+	// canhcua report.
+	ReportSynopsis: `canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en]
+
+Writes the day's summary for the district health office: entries, exits, people, each
+roster's share scanned, the expected people who did not scan, guests admitted or refused,
+and the day's warnings. In Vietnamese (--lang en for English). Text goes to standard
+output; the other formats to canhcua-report-YYYY-MM-DD.EXT unless --to.`,
+	ReportFlagFormat: "text, csv, xlsx or pdf (default: from --to's extension, else text)",
+	ReportFlagTo:     "output file, - for standard output (default: standard output for text, else canhcua-report-YYYY-MM-DD.EXT in the current folder)",
+	ReportFlagSite:   "office name under the title",
+	ReportFlagLang:   "vi or en",
+
+	// canhcua purge.
+	PurgeSynopsis: `canhcua purge [--days N] [--db PATH] [--dry-run]
+
+Deletes the personal data (scans, visits, warnings and their snapshots, decisions on
+guests, people no longer seen) of the days before the last N days, today included.
+Rosters are kept; exports and reports already written are yours and not touched.
+The desk does the same at start.`,
+	PurgeFlagDays:        "days of personal data to keep, today included (config: retention_days)",
+	PurgeFlagDryRun:      "only say what would be deleted",
+	PurgeBadDays:         "--days %d: want 1 or more",
+	PurgeDone:            "canhcua purge: keeping %d %s (from %s); deleted %d scans, %d visits, %d warnings, %d decisions, %d people, %d snapshots",
+	PurgeDry:             "canhcua purge: keeping %d %s (from %s); would delete %d scans, %d visits, %d warnings, %d decisions, %d people, %d snapshots",
+	PurgeDay:             "day",
+	PurgeDays:            "days",
+	PurgeSnapshotNotJPEG: "snapshot %s: not a JPEG file name, left alone",
+	PurgeSnapshotNotFile: "snapshot %s: not a file, left alone",
+
+	// canhcua badge.
+	BadgeSynopsis: `canhcua badge [--name NAME --unit UNIT [--id ID]] [--from people.csv] [--to badges.pdf]
+
+Prints a PDF sheet of badges (name, unit, QR code) for people without an ID card.
+Each badge is signed with the key in canhcua's data folder (badge.key, made on first
+use): the desk accepts it, and a forged or edited badge is rejected. people.csv has
+the columns name, unit and optionally id (a header row is recognised).`,
+	BadgeFlagName:     "one person's name",
+	BadgeFlagUnit:     "that person's unit or department",
+	BadgeFlagID:       "that person's badge ID (default: a new random one)",
+	BadgeFlagFrom:     "CSV file of people: name, unit[, id]",
+	BadgeFlagTo:       "output PDF",
+	BadgeFlagKey:      "badge signing key (made when missing)",
+	BadgeNobody:       "nobody to print: give --name or --from",
+	BadgePersonNoName: "person %d has no name",
+	BadgeKeyShort:     "badge key %s is too short (%d bytes)",
+	BadgeCSVNoName:    "%s: line %d: no name",
+	BadgeDone:         "%s: %d badge(s)",
+	BadgeCardTitle:    "THẺ RA VÀO",
+	BadgeCardID:       "Mã: %s",
+
+	// canhcua decode.
+	DecodeSynopsis: `canhcua decode [--json] PATH...
+       canhcua decode [--json] --source SOURCE
+
+Reads the QR codes in images (PNG, JPEG, WebP, GIF, BMP, TIFF), videos (every frame,
+each code once until it has left the view) and PDFs (every page), or live from a
+camera, stream or the demo with --source. Exit status: 0 a code was found, 1 none,
+2 an error (one line on stderr per file; the other files are still read).`,
+	DecodeFlagJSON:       "one JSON object per line and per code",
+	DecodeFlagSource:     "read live from a source: camera index (0), video file, stream URL, image folder, or demo",
+	DecodeFlagDedup:      "how long a code must be out of view before it is read again (videos, live)",
+	DecodeFlagDuration:   "with --source: stop after this long (0: until the source ends or Ctrl-C)",
+	DecodeFlagFullID:     "show full ID numbers instead of masked ones",
+	DecodeFlagTrustList:  "trust list (JSON) to verify COVID certificate signatures",
+	DecodeFlagBadgeKey:   "key that checks canhcua badges",
+	DecodeSourceAndPaths: "give either --source or paths, not both",
+	DecodeNoFile:         "no file given (see canhcua decode --help)",
+	DecodeFolder:         "%s: is a folder (give its files, or use --source for a folder of images)",
+	DecodePage:           "%s page %d",
+	DecodeFrame:          "%s frame %d",
+	DecodeID:             "ID %s",
+	DecodeBorn:           "born %s",
+	DecodeBadge:          "badge %s",
+	DecodeDoses:          "%d dose(s)",
+	DecodeVerified:       "verified",
+	DecodeNotVerified:    "NOT verified",
+	DecodeRejected:       "rejected: %s",
+	DecodeTrustList:      "trust list %s: %w",
+
+	// canhcua roster.
+	RosterUsage: `Usage: canhcua roster COMMAND
+
+Rosters are named groups of expected people (the office's staff, a meeting's
+attendees): the desk shows who of them has scanned ("Cán bộ: 27/30 đã quét").
+
+  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] [--replace] [--db PATH]
+                                   read people from a CSV, XLSX or PDF list
+  canhcua roster list [--group NAME] [--db PATH]
+                                   the groups, or the people of one group
+  canhcua roster remove NAME [--db PATH]
+                                   delete a group (its scans are kept)
+
+Run 'canhcua roster COMMAND --help' for the options of a command.
+`,
+	RosterNoCommand:      "no command given: import, list or remove (see canhcua roster --help)",
+	RosterUnknownCommand: "unknown command %q: want import, list or remove",
+	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH]
+
+Reads the people of a CSV, XLSX or PDF list into the group NAME (made when new). The
+list is a table with a header row, in Vietnamese or English: STT, Họ và tên (Name),
+Chức vụ (Position), Đơn vị (Unit), Số CCCD (ID), Ngày sinh (Date of birth), Mã thẻ
+(Badge), Giờ (Expected). QR codes printed in a PDF beside a person (ID card, badge)
+give that person's ID number or badge. Rows that cannot be read are listed on
+stderr with their page and line; the others are imported. Without --replace, the
+people are added to the group (a person already in it, by name and ID number, is
+updated).`,
+	RosterFlagGroup:      "the group's name (default: the file's name)",
+	RosterFlagExpectedBy: "time of day by which the group should have scanned, e.g. 07:30 (default: unchanged, else none)",
+	RosterFlagOnly:       "the event admits the group's people only: others are held for the operator",
+	RosterFlagReplace:    "replace the group's people instead of adding to them",
+	RosterFlagBadgeKey:   "key that checks canhcua badges printed in the list",
+	RosterNoFile:         "no file given (see canhcua roster import --help)",
+	RosterOneFile:        "unexpected argument %q: give one file",
+	RosterNobody:         "%s: nobody could be imported",
+	RosterImported:       "%s: %d people imported into %q",
+	RosterImportProblems: ", %d problem(s) (listed on stderr)",
+	RosterListSynopsis: `canhcua roster list [--group NAME] [--db PATH] [--full-id]
+
+Lists the groups with their number of people and expected-by time; with --group,
+that group's people (ID numbers masked unless --full-id).`,
+	RosterFlagListGroup: "list this group's people",
+	RosterFlagFullID:    "show full ID numbers",
+	RosterListHeader:    "GROUP\\tPEOPLE\\tEXPECTED BY\\tONLY",
+	RosterListYes:       "yes",
+	RosterGroupLine:     "%s: %d people, expected by %s",
+	RosterMembersHeader: "#\\tNAME\\tUNIT\\tID NUMBER\\tBADGE\\tBIRTH DATE\\tEXPECTED BY",
+	RosterRemoveSynopsis: `canhcua roster remove NAME [--db PATH]
+
+Deletes the group NAME and its people. Scans are kept.`,
+	RosterNoGroup:  "no group given (see canhcua roster list)",
+	RosterOneGroup: "unexpected argument %q: give one group (quote a name with spaces)",
+	RosterRemoved:  "removed %q",
+}

@@ -1,0 +1,528 @@
+package catalog
+
+// vi holds the texts in Vietnamese: the default language.
+var vi = map[Key]string{
+	// The desk's screen (ui).
+	UIApp:                  "CANH CỬA",
+	UIDoorName:             "Cửa: %s",
+	UIModeLabel:            "Chiều",
+	UIModeIn:               "VÀO",
+	UIModeOut:              "RA",
+	UIModeToggle:           "TỰ ĐỘNG",
+	UIDirIn:                "VÀO",
+	UIDirOut:               "RA",
+	UICamera:               "Camera",
+	UICameraNone:           "Camera: không có",
+	UICameraFPS:            "%.1f khung/s",
+	UICameraAge:            "khung cuối %s trước",
+	UICameraNoFrame:        "CHƯA CÓ KHUNG HÌNH",
+	UICameraStalled:        "KHÔNG CÓ HÌNH %s",
+	UICameraErr:            "LỖI: %s",
+	UIInside:               "Đang ở trong",
+	UIEntries:              "Lượt vào",
+	UIExits:                "Lượt ra",
+	UIPeople:               "Số người",
+	UIRejected:             "Từ chối",
+	UIPerHour:              "Theo giờ",
+	UIPeakHour:             "cao nhất %d/giờ",
+	UILoading:              "Đang tải…",
+	UINoScanToday:          "CHƯA CÓ LƯỢT QUÉT NÀO HÔM NAY",
+	UIWaitingHint:          "Đưa mã QR trước camera",
+	UIBannerAccepted:       "ĐÃ GHI NHẬN",
+	UIBannerDuplicate:      "ĐÃ QUÉT %s TRƯỚC",
+	UIBannerNotCount:       "không tính thêm lượt",
+	UIBannerRejected:       "TỪ CHỐI",
+	UIBannerVoided:         "ĐÃ HỦY",
+	UIBannerError:          "LỖI GHI — CHƯA LƯU",
+	UIBannerErrorHint:      "Lượt quét này CHƯA được ghi. Hãy quét lại.",
+	UIBannerHeld:           "CHỜ NGƯỜI TRỰC DUYỆT",
+	UIAt:                   "lúc %s",
+	UIIDLabel:              "Số ĐD",
+	UIReason:               "Lý do",
+	UIColTime:              "Giờ",
+	UIColDir:               "Chiều",
+	UIColName:              "Họ tên",
+	UIColID:                "Số ĐD",
+	UIColKind:              "Loại",
+	UIColResult:            "Kết quả",
+	UINoRows:               "Chưa có lượt quét nào hôm nay.",
+	UINoMatch:              "Không có lượt nào khớp “%s”.",
+	UIResAccepted:          "Ghi nhận",
+	UIResDuplicate:         "Trùng",
+	UIResRejected:          "Từ chối",
+	UIResVoided:            "Đã hủy",
+	UIResHeld:              "Chờ duyệt",
+	UIKindCCCD:             "CCCD",
+	UIKindCanCuoc:          "Căn cước",
+	UIKindHC1:              "HC1",
+	UIKindToken:            "Mã cá nhân",
+	UIKindBadge:            "Thẻ",
+	UIKindPayment:          "Thanh toán",
+	UIKindManual:           "Nhập tay",
+	UIKindText:             "Mã khác",
+	UIUnnamed:              "(không tên)",
+	UIExported:             "Đã xuất: %s",
+	UIExportFailed:         "Xuất lỗi: %s",
+	UIExporting:            "Đang xuất…",
+	UIModeChanged:          "Chiều: %s",
+	UILoadFailed:           "Không tải được dữ liệu: %s",
+	UINothingToVoid:        "Không có lượt quét nào để hủy.",
+	UICannotVoid:           "Lượt cuối (%s) không hủy được: chỉ hủy được lượt đã ghi nhận.",
+	UIVoidAsk:              "Hủy lượt %s %s (%s)? y = có, n = không",
+	UIVoidCanceled:         "Đã bỏ, không hủy.",
+	UIVoidFailed:           "Không hủy được: %s",
+	UIVoidReason:           "người trực hủy",
+	UIVoided:               "Đã hủy lượt %s %s.",
+	UIWedgeIgnored:         "Bỏ qua %d ký tự gõ nhanh không kết thúc bằng Enter.",
+	UIReadsClosed:          "Camera đã dừng gửi mã.",
+	UIManualTitle:          "NHẬP TAY",
+	UIManualName:           "Họ tên",
+	UIManualID:             "Số ĐD (không bắt buộc)",
+	UIManualIDHint:         "12 chữ số",
+	UIManualNeedName:       "Cần nhập họ tên.",
+	UIManualHint:           "Enter: lưu · Tab: ô kế · Esc: hủy",
+	UIFilterPrompt:         "Tìm: ",
+	UIFilterActive:         "Lọc: %s",
+	UIFilterResults:        "%d kết quả",
+	UIWarnCount:            "⚠ %d cảnh báo",
+	UIWarnMore:             "… và %d cảnh báo khác",
+	UIWarnNotScanned:       "Chưa quét",
+	UIWarnNotOnRoster:      "Ngoài danh sách",
+	UIWarnStillInside:      "Còn trong phòng",
+	UIWarnNoScan:           "Đi qua không quét",
+	UIWarnCamera:           "Camera",
+	UIHeldAsk:              "%s %s không có trong danh sách — a: cho vào (khách) · r: từ chối",
+	UIHeldAdmitted:         "Đã cho %s vào với tư cách khách",
+	UIHeldRefused:          "Đã từ chối %s",
+	UIHeldFailed:           "Không lưu được quyết định: %s",
+	UIHelpAdmit:            "cho vào",
+	UIHelpRefuse:           "từ chối",
+	UIHelpQuit:             "thoát",
+	UIHelpDir:              "đổi chiều",
+	UIHelpExport:           "xuất",
+	UIHelpManual:           "nhập tay",
+	UIHelpVoid:             "hủy lượt",
+	UIHelpFilter:           "tìm",
+	UIHelpHelp:             "trợ giúp",
+	UIHelpSave:             "lưu",
+	UIHelpCancel:           "hủy",
+	UIHelpNext:             "ô kế",
+	UIHelpYes:              "có",
+	UIHelpNo:               "không",
+	UIHelpApply:            "giữ bộ lọc",
+	UIHelpClearFilter:      "bỏ lọc",
+	UISeconds:              "%d giây",
+	UIMinutesSeconds:       "%d phút %d giây",
+	UIHoursMinutes:         "%d giờ %d phút",
+	UIBannerSeconds:        "%d GIÂY",
+	UIBannerMinutesSeconds: "%d PHÚT %d GIÂY",
+	UIBannerHoursMinutes:   "%d GIỜ %d PHÚT",
+	UIDemoNotice:           "Không mở được camera 0 — đang chạy nguồn demo (mã giả lập)",
+
+	// Why a code is refused (a scan's reason).
+	RejectCode:            "Mã bị từ chối",
+	RejectTooLong:         "Mã quá dài",
+	RejectEmpty:           "Mã rỗng",
+	RejectPayment:         "Đây là mã thanh toán, không phải mã check-in",
+	RejectUnknown:         "Mã không xác định",
+	RejectHC1Damaged:      "Chứng nhận y tế bị hỏng",
+	RejectHC1Signature:    "Chữ ký chứng nhận y tế không hợp lệ (giả hoặc đã bị sửa)",
+	RejectNotBadge:        "Không phải thẻ canhcua",
+	RejectBadgeNoKey:      "Chưa cấu hình khóa thẻ, không kiểm tra được thẻ",
+	RejectBadgeMalformed:  "Thẻ bị hỏng",
+	RejectBadgeSignature:  "Chữ ký thẻ không hợp lệ (thẻ giả hoặc đã bị sửa)",
+	RejectBadgeNoID:       "Thẻ không có mã số",
+	RejectIDDigits:        "Số định danh phải có 12 chữ số",
+	RejectNoName:          "Thiếu họ tên",
+	RejectBirthNotDate:    "Ngày sinh không hợp lệ",
+	RejectBirthImpossible: "Ngày sinh không hợp lệ",
+	RejectSex:             "Giới tính không hợp lệ",
+	RejectIssueNotDate:    "Ngày cấp không hợp lệ",
+	HoldNotOnRoster:       "không có trong danh sách %s",
+	DecideAdmitted:        "cho vào với tư cách khách",
+	DecideRefused:         "không có trong danh sách: người trực từ chối",
+
+	// What is odd but usable about a code (an identity's notes).
+	NotePaymentDamaged:   "mã thanh toán bị hỏng: %v",
+	NoteVietQR:           "mã chuyển khoản VietQR",
+	NoteUnknownGuest:     "mã không xác định được ghi nhận là khách",
+	NoteLatin1:           "văn bản bị đọc nhầm thành Latin-1 và đã được sửa",
+	NoteCertExpired:      "chứng nhận hết hạn ngày %s",
+	NoteOldID:            "số CMND cũ %q không có 9 hoặc 12 chữ số",
+	NoteNameBytes:        "họ tên có byte không giải mã được",
+	NoteNameDigits:       "họ tên có chữ số",
+	NoteSexMissing:       "thiếu giới tính",
+	NoteSexWritten:       "giới tính ghi là %q",
+	NoteASCIIName:        "họ tên không dấu: máy quét có thể đang ở chế độ ASCII",
+	NoteIssueMissing:     "thiếu ngày cấp",
+	NoteIssueBeforeBirth: "ngày cấp trước ngày sinh",
+	NoteIssueFuture:      "ngày cấp ở tương lai",
+	NoteIssueTooEarly:    "ngày cấp trước khi có thẻ 12 số (2016)",
+	NoteProvince:         "mã tỉnh %s trong số định danh không xác định",
+	NoteBirthYear:        "số định danh không khớp năm sinh",
+	NoteSexMismatch:      "số định danh không khớp giới tính",
+	NoteNoTrustList:      "chưa kiểm tra chữ ký: chưa cấu hình danh sách tin cậy",
+	NoteUnknownSigner:    "chưa kiểm tra chữ ký: bên ký %s không có trong danh sách tin cậy",
+	NoteUnsupportedAlg:   "chưa kiểm tra chữ ký: thuật toán %s không được hỗ trợ",
+
+	// Warnings for the supervisor (stored in both languages).
+	WarnNotScanned:     "%s: %d/%d đã quét; chưa quét: %s",
+	WarnMoreNames:      "và %d người khác",
+	WarnStillInside:    "%s vẫn còn bên trong lúc đóng cửa (vào lúc %s, chưa quét ra)",
+	WarnNotOnRoster:    "%s không có trong danh sách %s: cho vào với tư cách khách hay từ chối",
+	WarnNoScan:         "có người đi qua camera lúc %s mà không quét mã",
+	WarnCameraError:    "camera: %s",
+	WarnCameraNoFrames: "camera không có hình",
+	WarnCameraFrozen:   "hình camera bị đứng",
+	WarnCameraCovered:  "ống kính camera có vẻ bị che",
+	WarnCameraDark:     "hình camera quá tối",
+
+	// What is wrong with the camera (the screen's header).
+	CameraNoFrames: "camera không có hình",
+	CameraFrozen:   "hình camera bị đứng",
+	CameraCovered:  "ống kính camera có vẻ bị che",
+	CameraDark:     "hình camera quá tối",
+	CameraEnded:    "hết nguồn hình",
+
+	// Application errors (canhcua.Error messages).
+	ErrInternal:           "lỗi nội bộ",
+	ErrDetail:             "%s: %v",
+	ErrClock:              "giờ %q: cần dạng HH:MM, ví dụ 07:30",
+	ErrDirection:          "chiều %q: cần in, out hoặc toggle",
+	ErrBadgeKey:           "khóa thẻ: %v",
+	ErrTrustList:          "danh sách tin cậy: %v",
+	ErrTrustKey:           "danh sách tin cậy, khóa %d: %v",
+	ErrTrustKeyKid:        "danh sách tin cậy, khóa %d: kid: %v",
+	ErrTrustKeyNoPEM:      "danh sách tin cậy, khóa %d: không có khối PEM",
+	ErrTrustKeyNoKid:      "danh sách tin cậy, khóa %d: không có kid",
+	ErrDBPathEmpty:        "chưa có đường dẫn cơ sở dữ liệu",
+	ErrDBTooNew:           "%s do một phiên bản canhcua mới hơn tạo ra (lược đồ %d, bản này biết %d): hãy cập nhật canhcua để mở",
+	ErrDBLocation:         "%s tính ngày theo múi giờ %s, không phải %s",
+	ErrRosterNameEmpty:    "tên danh sách trống",
+	ErrRosterMemberNoName: "danh sách %s: người thứ %d không có tên",
+	ErrExpectedBy:         "giờ hạn %d không phải một giờ trong ngày",
+	ErrNoRoster:           "không có danh sách %q",
+	ErrDoorEmpty:          "tên cửa trống",
+	ErrVoidNotAccepted:    "lượt %d đang ở trạng thái %s: chỉ hủy được lượt đã ghi nhận",
+	ErrNoScan:             "không có lượt quét %d",
+	ErrVacuumBusy:         "vacuum: một kết nối khác đang dùng cơ sở dữ liệu; tệp WAL chưa được dọn",
+	ErrWarningNoKind:      "cảnh báo không có loại",
+	ErrDecideNotHeld:      "lượt %d đang ở trạng thái %s: chỉ duyệt được lượt đang chờ",
+	ErrLanguage:           "ngôn ngữ %q: cần vi hoặc en",
+	ErrExportLanguage:     "ngôn ngữ xuất %q: cần vi hoặc en",
+	ErrExportFormat:       "định dạng xuất %q: cần csv, xlsx hoặc json",
+	ErrReportLanguage:     "ngôn ngữ báo cáo %q: cần vi hoặc en",
+	ErrReportFormat:       "định dạng báo cáo %q: cần text, csv, xlsx hoặc pdf",
+
+	// A day's scans (canhcua export).
+	ExportTime:        "Thời gian",
+	ExportDoor:        "Cửa",
+	ExportDirection:   "Chiều",
+	ExportName:        "Họ và tên",
+	ExportID:          "Số định danh",
+	ExportKind:        "Loại",
+	ExportResult:      "Kết quả",
+	ExportReason:      "Lý do",
+	ExportIn:          "Vào",
+	ExportOut:         "Ra",
+	ExportAccepted:    "Hợp lệ",
+	ExportDuplicate:   "Trùng",
+	ExportRejected:    "Từ chối",
+	ExportVoided:      "Đã hủy",
+	ExportKindCCCD:    "CCCD",
+	ExportKindCanCuoc: "Căn cước",
+	ExportKindHC1:     "Chứng nhận COVID",
+	ExportKindToken:   "Mã cá nhân",
+	ExportKindBadge:   "Thẻ",
+	ExportKindPayment: "Mã thanh toán",
+	ExportKindManual:  "Nhập tay",
+	ExportKindText:    "Mã khác",
+
+	// A day's report for the health office (canhcua report).
+	ReportTitle:           "BÁO CÁO KIỂM SOÁT RA VÀO",
+	ReportDate:            "Ngày",
+	ReportSite:            "Đơn vị",
+	ReportDoor:            "Cửa",
+	ReportAllDoors:        "Tất cả các cửa",
+	ReportEntries:         "Lượt vào",
+	ReportExits:           "Lượt ra",
+	ReportPeople:          "Số người",
+	ReportInside:          "Còn bên trong",
+	ReportRejected:        "Mã bị từ chối",
+	ReportScanned:         "%s đã quét: %s",
+	ReportGroups:          "Tỷ lệ đã quét",
+	ReportGroup:           "Nhóm",
+	ReportPresent:         "Đã quét",
+	ReportTotal:           "Tổng số",
+	ReportShare:           "Tỷ lệ",
+	ReportMissing:         "Danh sách chưa quét",
+	ReportName:            "Họ và tên",
+	ReportUnit:            "Đơn vị / Chức vụ",
+	ReportExpectedBy:      "Hạn quét",
+	ReportNone:            "Không có",
+	ReportGuests:          "Khách ngoài danh sách",
+	ReportGuest:           "Khách",
+	ReportIDNumber:        "Số định danh",
+	ReportScanAt:          "Lúc quét",
+	ReportDecision:        "Quyết định",
+	ReportDecided:         "Lúc quyết định",
+	ReportAdmitted:        "Cho vào",
+	ReportRefused:         "Từ chối",
+	ReportWarnings:        "Cảnh báo trong ngày",
+	ReportTime:            "Thời gian",
+	ReportKind:            "Loại",
+	ReportMessage:         "Nội dung",
+	ReportResolved:        "Đã xử lý",
+	ReportOpen:            "Chưa xử lý",
+	ReportResolvedAt:      "Xử lý lúc",
+	ReportMade:            "Lập lúc",
+	ReportPage:            "Trang %d/{nb}",
+	ReportSummary:         "Tổng hợp",
+	ReportFigure:          "Chỉ tiêu",
+	ReportValue:           "Số liệu",
+	ReportSheetMissing:    "Chưa quét",
+	ReportSheetGuests:     "Khách",
+	ReportSheetWarnings:   "Cảnh báo",
+	ReportWarnNotScanned:  "Chưa quét",
+	ReportWarnNotOnRoster: "Ngoài danh sách",
+	ReportWarnStillInside: "Còn bên trong khi đóng cửa",
+	ReportWarnNoScan:      "Đi qua không quét",
+	ReportWarnCamera:      "Sự cố camera",
+
+	// Rosters read from files (canhcua roster import).
+	RosterTooLarge:       "%s lớn hơn %d MB",
+	RosterUnreadableCSV:  "CSV không đọc được: %v",
+	RosterRowNumber:      "số thứ tự %q không phải là số",
+	RosterNotRow:         "không phải một dòng của bảng",
+	RosterPDFUnreadable:  "%s: không phải tệp PDF đọc được: %v",
+	RosterPDFNoText:      "%s không có chữ (ảnh quét?): hãy xuất danh sách thành PDF có chữ, hoặc XLSX hay CSV",
+	RosterXLSXUnreadable: "%s: không phải tệp XLSX đọc được: %v",
+	RosterXLSXSheet:      "%s: trang tính %s: %v",
+	RosterOldExcel:       "%s là tệp Excel cũ (.xls): hãy lưu thành .xlsx hoặc .csv",
+	RosterNotFormat:      "%s không phải tệp %s",
+	RosterEmptyFile:      "%s trống",
+	RosterNotRoster:      "%s không phải tệp CSV, XLSX hay PDF",
+	RosterNoHeader:       "%s: không tìm thấy dòng tiêu đề có cột họ tên (Họ và tên / Name)",
+	RosterRowNoName:      "dòng %s không có tên",
+	RosterNoName:         "không có tên",
+	RosterBadID:          "số định danh %q không có 9 hoặc 12 chữ số: bỏ qua",
+	RosterBadBirth:       "ngày sinh %q không phải ngày (DD/MM/YYYY): bỏ qua",
+	RosterBadExpected:    "giờ hạn %q không phải giờ (HH:MM): bỏ qua",
+	RosterNameDigits:     "họ tên %q có chữ số",
+	RosterNotName:        "%q không phải họ tên",
+	RosterCodeNoRow:      "một mã không nằm cạnh dòng nào của bảng",
+	RosterCodeRowSkipped: "một mã (%s) nằm cạnh một dòng không được nhập",
+	RosterCodeRejected:   "mã cạnh dòng bị từ chối: %s",
+	RosterCodeOtherName:  "mã cạnh dòng là của %s, không phải của %s: không gắn",
+	RosterCodeNoID:       "mã cạnh dòng (%s) không có số định danh hay mã thẻ: không gắn",
+	RosterCodeOtherID:    "mã cạnh dòng có số định danh %s, dòng có %s: không gắn",
+	RosterCodeOtherBadge: "mã cạnh dòng có mã thẻ %s, dòng có %s: không gắn",
+	RosterProblemPage:    "trang %d, ",
+	RosterProblemLine:    "dòng %d: %s",
+	RosterNeedsPDF:       "%s: đọc danh sách PDF cần trình đọc PDF",
+
+	// The command line: all commands.
+	CmdUsage: `canhcua — canh cửa: đọc mã QR ở cửa, ghi lại ai ra ai vào.
+
+Cách dùng:
+  canhcua [--source S] [--db PATH] [--door NAME] [--direction in|out|toggle] [--lang vi|en]
+                                      bàn trực: đọc mã ở cửa, đếm người đang ở trong
+  canhcua export --date DD/MM/YYYY [--format csv|xlsx|json] [--to FILE] [--full-id]
+                                      lượt quét trong một ngày cho cơ quan y tế
+  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] | list | remove NAME
+                                      danh sách người phải có mặt (CSV, XLSX hoặc PDF)
+  canhcua report --date DD/MM/YYYY [--format text|csv|xlsx|pdf]
+                                      báo cáo trong ngày cho Trung tâm Y tế huyện
+  canhcua purge [--days 30] [--dry-run]
+                                      xóa dữ liệu cá nhân quá thời hạn lưu giữ
+  canhcua badge --name N --unit U | --from people.csv [--to badges.pdf]
+                                      in thẻ có chữ ký cho người không có CCCD
+  canhcua decode [--json] PATH...     đọc mã QR trong ảnh, video và PDF
+  canhcua bench decode DIR            chấm điểm bộ giải mã trên một thư mục ảnh mẫu
+  canhcua bench live [--source S]     đo đường đi của hình từ camera đến giải mã
+
+Chạy 'canhcua COMMAND --help' để xem các tùy chọn của một lệnh.
+`,
+	CmdUsageOptions: `Cách dùng: %s
+
+Tùy chọn:
+`,
+	CmdUnknownCommand: "lệnh %q không có (xem canhcua --help)",
+	CmdUnexpectedArg:  "thừa tham số %q (xem canhcua %s --help)",
+	CmdBadDate:        "ngày %q: cần dạng DD/MM/YYYY, ví dụ 27/11/2026",
+	CmdBadFormat:      "định dạng %q: cần %s",
+	CmdBadLanguage:    "ngôn ngữ %q: cần vi hoặc en",
+	CmdDatabase:       "cơ sở dữ liệu %s: %v",
+	CmdNoDatabase:     "chưa chỉ ra cơ sở dữ liệu (--db)",
+	CmdConfigDefaults: "%s (dùng giá trị mặc định)",
+	CmdOr:             "hoặc",
+	CmdFlagDate:       "ngày, DD/MM/YYYY (mặc định hôm nay)",
+	CmdFlagDB:         "cơ sở dữ liệu SQLite",
+	CmdFlagDoorFilter: "chỉ cửa này (mặc định mọi cửa)",
+
+	// The desk (canhcua).
+	DeskSynopsis: `canhcua [--source S] [--db PATH] [--door NAME] [--direction in|out|toggle] [--lang vi|en] [--config FILE]
+
+Mở bàn trực: mọi người đưa mã của mình trước camera; mỗi lượt quét được ghi
+vào cơ sở dữ liệu trước khi màn hình xác nhận. Không có --source thì mở
+camera 0, hoặc nguồn demo có sẵn khi không mở được camera nào.
+Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng tên); cờ dòng lệnh được ưu tiên.`,
+	DeskFlagSource:    "chỉ số camera (0), tệp video, địa chỉ luồng, thư mục ảnh, hoặc demo (mặc định: camera 0, không có thì demo)",
+	DeskFlagDB:        "cơ sở dữ liệu SQLite (mặc định %s)",
+	DeskFlagDoor:      "cửa của bàn trực này (mặc định \"%s\")",
+	DeskFlagSite:      "tên đơn vị hiện ở đầu màn hình",
+	DeskFlagDirection: "in, out hoặc toggle (mặc định in)",
+	DeskFlagLang:      "vi hoặc en (mặc định vi)",
+	DeskFlagNoBell:    "không rung chuông terminal khi quét",
+	DeskFlagConfig:    "tệp cấu hình (TOML; mặc định %s)",
+	DeskDefaultDoor:   "Cửa chính",
+	ConfigUnknown:     "cấu hình %s: thiết lập %s không có",
+	ConfigNoDoor:      "cửa cần có tên",
+	ConfigNoDB:        "chưa có đường dẫn cơ sở dữ liệu",
+	ConfigRetention:   "retention_days %d: phải giữ ít nhất 1 ngày",
+	ConfigTimeZone:    "múi giờ %q: %v",
+
+	// canhcua export.
+	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id]
+
+Ghi các lượt quét trong một ngày, mỗi lượt một dòng, tiêu đề tiếng Việt (--lang en để dùng tiếng Anh).
+Số định danh được che (chỉ hiện 4 số cuối) trừ khi có --full-id. Một ngày không có lượt nào
+cho ra tệp chỉ có dòng tiêu đề.`,
+	ExportFlagFormat: "csv, xlsx hoặc json (mặc định: theo đuôi tệp của --to, không thì csv)",
+	ExportFlagTo:     "tệp ra, - là đầu ra chuẩn (mặc định canhcua-YYYY-MM-DD.EXT trong thư mục hiện tại)",
+	ExportFlagFullID: "ghi đầy đủ số định danh thay vì che",
+	ExportFlagLang:   "vi hoặc en: tiêu đề và giá trị",
+
+	// canhcua report.
+	ReportSynopsis: `canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en]
+
+Ghi báo cáo trong ngày cho Trung tâm Y tế huyện: lượt vào, lượt ra, số người, tỷ lệ
+đã quét của từng danh sách, những người phải có mặt mà chưa quét, khách được cho vào hay bị từ chối,
+và các cảnh báo trong ngày. Bằng tiếng Việt (--lang en để dùng tiếng Anh). Dạng text ra đầu ra
+chuẩn; các dạng khác ra tệp canhcua-report-YYYY-MM-DD.EXT trừ khi có --to.`,
+	ReportFlagFormat: "text, csv, xlsx hoặc pdf (mặc định: theo đuôi tệp của --to, không thì text)",
+	ReportFlagTo:     "tệp ra, - là đầu ra chuẩn (mặc định: đầu ra chuẩn cho text, các dạng khác canhcua-report-YYYY-MM-DD.EXT trong thư mục hiện tại)",
+	ReportFlagSite:   "tên đơn vị dưới tiêu đề",
+	ReportFlagLang:   "vi hoặc en",
+
+	// canhcua purge.
+	PurgeSynopsis: `canhcua purge [--days N] [--db PATH] [--dry-run]
+
+Xóa dữ liệu cá nhân (lượt quét, lượt ra vào, cảnh báo và ảnh chụp kèm theo, quyết định về
+khách, những người không còn xuất hiện) của các ngày trước N ngày gần nhất, kể cả hôm nay.
+Danh sách được giữ lại; các tệp xuất và báo cáo đã ghi là của bạn và không bị động tới.
+Bàn trực cũng làm như vậy khi khởi động.`,
+	PurgeFlagDays:        "số ngày dữ liệu cá nhân được giữ, kể cả hôm nay (cấu hình: retention_days)",
+	PurgeFlagDryRun:      "chỉ cho biết sẽ xóa những gì",
+	PurgeBadDays:         "--days %d: cần từ 1 trở lên",
+	PurgeDone:            "canhcua purge: giữ %d %s (từ %s); đã xóa %d lượt quét, %d lượt ra vào, %d cảnh báo, %d quyết định, %d người, %d ảnh chụp",
+	PurgeDry:             "canhcua purge: giữ %d %s (từ %s); sẽ xóa %d lượt quét, %d lượt ra vào, %d cảnh báo, %d quyết định, %d người, %d ảnh chụp",
+	PurgeDay:             "ngày",
+	PurgeDays:            "ngày",
+	PurgeSnapshotNotJPEG: "ảnh chụp %s: tên không phải tệp JPEG, để nguyên",
+	PurgeSnapshotNotFile: "ảnh chụp %s: không phải một tệp, để nguyên",
+
+	// canhcua badge.
+	BadgeSynopsis: `canhcua badge [--name NAME --unit UNIT [--id ID]] [--from people.csv] [--to badges.pdf]
+
+In một tờ PDF các thẻ (họ tên, đơn vị, mã QR) cho người không có CCCD.
+Mỗi thẻ được ký bằng khóa trong thư mục dữ liệu của canhcua (badge.key, được tạo ở lần
+dùng đầu): bàn trực chấp nhận thẻ, còn thẻ giả hay bị sửa thì bị từ chối. people.csv có
+các cột name, unit và có thể có id (dòng tiêu đề được nhận ra).`,
+	BadgeFlagName:     "họ tên của một người",
+	BadgeFlagUnit:     "đơn vị hoặc phòng ban của người đó",
+	BadgeFlagID:       "mã thẻ của người đó (mặc định: một mã ngẫu nhiên mới)",
+	BadgeFlagFrom:     "tệp CSV danh sách người: name, unit[, id]",
+	BadgeFlagTo:       "tệp PDF ra",
+	BadgeFlagKey:      "khóa ký thẻ (được tạo khi chưa có)",
+	BadgeNobody:       "không có ai để in: cần --name hoặc --from",
+	BadgePersonNoName: "người thứ %d không có tên",
+	BadgeKeyShort:     "khóa thẻ %s quá ngắn (%d byte)",
+	BadgeCSVNoName:    "%s: dòng %d: không có tên",
+	BadgeDone:         "%s: %d thẻ",
+	BadgeCardTitle:    "THẺ RA VÀO",
+	BadgeCardID:       "Mã: %s",
+
+	// canhcua decode.
+	DecodeSynopsis: `canhcua decode [--json] PATH...
+       canhcua decode [--json] --source SOURCE
+
+Đọc mã QR trong ảnh (PNG, JPEG, WebP, GIF, BMP, TIFF), video (mọi khung hình,
+mỗi mã một lần cho đến khi nó ra khỏi khung) và PDF (mọi trang), hoặc trực tiếp từ
+camera, luồng hay nguồn demo với --source. Mã thoát: 0 có mã, 1 không có mã nào,
+2 có lỗi (một dòng trên stderr cho mỗi tệp; các tệp khác vẫn được đọc).`,
+	DecodeFlagJSON:       "mỗi mã một đối tượng JSON trên một dòng",
+	DecodeFlagSource:     "đọc trực tiếp từ một nguồn: chỉ số camera (0), tệp video, địa chỉ luồng, thư mục ảnh, hoặc demo",
+	DecodeFlagDedup:      "một mã phải ra khỏi khung bao lâu thì mới được đọc lại (video, trực tiếp)",
+	DecodeFlagDuration:   "với --source: dừng sau khoảng này (0: đến khi hết nguồn hoặc Ctrl-C)",
+	DecodeFlagFullID:     "hiện đầy đủ số định danh thay vì che",
+	DecodeFlagTrustList:  "danh sách tin cậy (JSON) để kiểm tra chữ ký chứng nhận COVID",
+	DecodeFlagBadgeKey:   "khóa kiểm tra thẻ canhcua",
+	DecodeSourceAndPaths: "chỉ dùng --source hoặc đường dẫn, không dùng cả hai",
+	DecodeNoFile:         "chưa chỉ ra tệp nào (xem canhcua decode --help)",
+	DecodeFolder:         "%s: là một thư mục (hãy chỉ ra các tệp trong đó, hoặc dùng --source cho một thư mục ảnh)",
+	DecodePage:           "%s trang %d",
+	DecodeFrame:          "%s khung %d",
+	DecodeID:             "Số ĐD %s",
+	DecodeBorn:           "sinh %s",
+	DecodeBadge:          "thẻ %s",
+	DecodeDoses:          "%d mũi",
+	DecodeVerified:       "đã kiểm tra",
+	DecodeNotVerified:    "CHƯA kiểm tra",
+	DecodeRejected:       "từ chối: %s",
+	DecodeTrustList:      "danh sách tin cậy %s: %w",
+
+	// canhcua roster.
+	RosterUsage: `Cách dùng: canhcua roster COMMAND
+
+Danh sách là các nhóm người phải có mặt được đặt tên (cán bộ của cơ quan, đại biểu
+một cuộc họp): bàn trực cho biết ai trong số họ đã quét ("Cán bộ: 27/30 đã quét").
+
+  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] [--replace] [--db PATH]
+                                   đọc danh sách người từ tệp CSV, XLSX hoặc PDF
+  canhcua roster list [--group NAME] [--db PATH]
+                                   các nhóm, hoặc những người của một nhóm
+  canhcua roster remove NAME [--db PATH]
+                                   xóa một nhóm (các lượt quét được giữ lại)
+
+Chạy 'canhcua roster COMMAND --help' để xem các tùy chọn của một lệnh.
+`,
+	RosterNoCommand:      "chưa có lệnh: import, list hoặc remove (xem canhcua roster --help)",
+	RosterUnknownCommand: "lệnh %q không có: cần import, list hoặc remove",
+	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH]
+
+Đọc danh sách người trong tệp CSV, XLSX hoặc PDF vào nhóm NAME (tạo mới khi chưa có). Danh
+sách là một bảng có dòng tiêu đề, tiếng Việt hoặc tiếng Anh: STT, Họ và tên (Name),
+Chức vụ (Position), Đơn vị (Unit), Số CCCD (ID), Ngày sinh (Date of birth), Mã thẻ
+(Badge), Giờ (Expected). Mã QR in trong PDF cạnh một người (CCCD, thẻ) cho biết
+số định danh hoặc mã thẻ của người đó. Các dòng không đọc được được liệt kê trên
+stderr kèm trang và dòng; những dòng khác được nhập. Không có --replace thì những
+người này được thêm vào nhóm (người đã có trong nhóm, theo họ tên và số định danh, được
+cập nhật).`,
+	RosterFlagGroup:      "tên nhóm (mặc định: tên tệp)",
+	RosterFlagExpectedBy: "giờ trong ngày mà nhóm phải quét xong, ví dụ 07:30 (mặc định: giữ nguyên, không thì không có)",
+	RosterFlagOnly:       "sự kiện chỉ cho người trong nhóm vào: người khác được giữ lại chờ người trực",
+	RosterFlagReplace:    "thay những người của nhóm thay vì thêm vào",
+	RosterFlagBadgeKey:   "khóa kiểm tra thẻ canhcua in trong danh sách",
+	RosterNoFile:         "chưa chỉ ra tệp nào (xem canhcua roster import --help)",
+	RosterOneFile:        "thừa tham số %q: chỉ một tệp",
+	RosterNobody:         "%s: không nhập được ai",
+	RosterImported:       "%s: đã nhập %d người vào %q",
+	RosterImportProblems: ", %d vấn đề (liệt kê trên stderr)",
+	RosterListSynopsis: `canhcua roster list [--group NAME] [--db PATH] [--full-id]
+
+Liệt kê các nhóm với số người và giờ hạn quét; với --group,
+những người của nhóm đó (số định danh được che trừ khi có --full-id).`,
+	RosterFlagListGroup: "liệt kê những người của nhóm này",
+	RosterFlagFullID:    "hiện đầy đủ số định danh",
+	RosterListHeader:    "NHÓM\\tSỐ NGƯỜI\\tHẠN QUÉT\\tCHỈ DANH SÁCH",
+	RosterListYes:       "có",
+	RosterGroupLine:     "%s: %d người, hạn quét %s",
+	RosterMembersHeader: "#\\tHỌ TÊN\\tĐƠN VỊ\\tSỐ ĐỊNH DANH\\tMÃ THẺ\\tNGÀY SINH\\tHẠN QUÉT",
+	RosterRemoveSynopsis: `canhcua roster remove NAME [--db PATH]
+
+Xóa nhóm NAME và những người của nhóm. Các lượt quét được giữ lại.`,
+	RosterNoGroup:  "chưa chỉ ra nhóm nào (xem canhcua roster list)",
+	RosterOneGroup: "thừa tham số %q: chỉ một nhóm (đặt tên có dấu cách trong ngoặc kép)",
+	RosterRemoved:  "đã xóa %q",
+}
