@@ -102,3 +102,13 @@ func verbs(s string) []byte {
 	}
 	return out
 }
+
+// Label is the text of the key that keys gives for v in l: how a value of
+// the domain (a kind, a result, a direction) is named in a table. A value
+// without a key is shown as it is.
+func Label[V ~string](l Lang, keys map[V]Key, v V) string {
+	if k, ok := keys[v]; ok {
+		return l.T(k)
+	}
+	return string(v)
+}

@@ -13,10 +13,12 @@ import (
 	"io"
 	"strings"
 	"time"
-	_ "time/tzdata" // Asia/Ho_Chi_Minh without the system's tzdata
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/canhcua/canhcua"
-	"github.com/xuri/excelize/v2"
+	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/internal/tz"
 )
 
 // Formats are the formats Write knows.
@@ -36,59 +38,32 @@ type Options struct {
 // TimeLayout is the layout of times in CSV and XLSX: dd/mm/yyyy HH:MM:SS.
 const TimeLayout = "02/01/2006 15:04:05"
 
-func defaultLocation() *time.Location {
-	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
-	if err != nil {
-		return time.FixedZone("ICT", 7*3600)
-	}
-	return loc
-}
+// headers are the columns, in order.
+var headers = []catalog.Key{catalog.ExportTime, catalog.ExportDoor, catalog.ExportDirection, catalog.ExportName,
+	catalog.ExportID, catalog.ExportKind, catalog.ExportResult, catalog.ExportReason}
 
-type lang struct {
-	headers    []string
-	directions map[canhcua.Direction]string
-	results    map[canhcua.Result]string
-	kinds      map[canhcua.Kind]string
-}
+var directions = map[canhcua.Direction]catalog.Key{canhcua.In: catalog.ExportIn, canhcua.Out: catalog.ExportOut}
 
-var langs = map[string]lang{
-	"vi": {
-		headers:    []string{"Thời gian", "Cửa", "Chiều", "Họ và tên", "Số định danh", "Loại", "Kết quả", "Lý do"},
-		directions: map[canhcua.Direction]string{canhcua.In: "Vào", canhcua.Out: "Ra"},
-		results: map[canhcua.Result]string{canhcua.Accepted: "Hợp lệ", canhcua.Duplicate: "Trùng",
-			canhcua.Rejected: "Từ chối", canhcua.Voided: "Đã hủy"},
-		kinds: map[canhcua.Kind]string{canhcua.KindCCCD: "CCCD", canhcua.KindCanCuoc: "Căn cước",
-			canhcua.KindHC1: "Chứng nhận COVID", canhcua.KindToken: "Mã cá nhân", canhcua.KindBadge: "Thẻ",
-			canhcua.KindPayment: "Mã thanh toán", canhcua.KindManual: "Nhập tay", canhcua.KindText: "Mã khác"},
-	},
-	"en": {
-		headers:    []string{"Time", "Door", "Direction", "Name", "ID number", "Kind", "Result", "Reason"},
-		directions: map[canhcua.Direction]string{canhcua.In: "In", canhcua.Out: "Out"},
-		results: map[canhcua.Result]string{canhcua.Accepted: "Accepted", canhcua.Duplicate: "Duplicate",
-			canhcua.Rejected: "Rejected", canhcua.Voided: "Voided"},
-		kinds: map[canhcua.Kind]string{canhcua.KindCCCD: "Chip ID card", canhcua.KindCanCuoc: "ID card",
-			canhcua.KindHC1: "COVID certificate", canhcua.KindToken: "Personal code", canhcua.KindBadge: "Badge",
-			canhcua.KindPayment: "Payment code", canhcua.KindManual: "Manual", canhcua.KindText: "Other code"},
-	},
-}
+var results = map[canhcua.Result]catalog.Key{canhcua.Accepted: catalog.ExportAccepted,
+	canhcua.Duplicate: catalog.ExportDuplicate, canhcua.Rejected: catalog.ExportRejected, canhcua.Voided: catalog.ExportVoided}
 
-func lookup[K ~string](m map[K]string, k K) string {
-	if v, ok := m[k]; ok {
-		return v
-	}
-	return string(k)
-}
+// Kinds names each kind of code in documents (exports, reports).
+var Kinds = map[canhcua.Kind]catalog.Key{canhcua.KindCCCD: catalog.ExportKindCCCD,
+	canhcua.KindCanCuoc: catalog.ExportKindCanCuoc, canhcua.KindHC1: catalog.ExportKindHC1,
+	canhcua.KindToken: catalog.ExportKindToken, canhcua.KindBadge: catalog.ExportKindBadge,
+	canhcua.KindPayment: catalog.ExportKindPayment, canhcua.KindManual: catalog.ExportKindManual,
+	canhcua.KindText: catalog.ExportKindText}
 
 // Write writes scans to w in format ("csv", "xlsx" or "json"). No scans make
 // a file with only the headers (JSON: []).
 func Write(w io.Writer, format string, scans []canhcua.Scan, opt Options) error {
 	if opt.Location == nil {
-		opt.Location = defaultLocation()
+		opt.Location = tz.Vietnam()
 	}
 	if opt.Lang == "" {
-		opt.Lang = "vi"
+		opt.Lang = string(catalog.VI)
 	}
-	l, ok := langs[opt.Lang]
+	l, ok := catalog.Parse(opt.Lang)
 	if !ok {
 		return canhcua.Errorf(canhcua.EINVALID, "export language %q: want vi or en", opt.Lang)
 	}
@@ -111,13 +86,26 @@ func Write(w io.Writer, format string, scans []canhcua.Scan, opt Options) error 
 
 // DefaultName is the file name for a day's export, from the day's date in its
 // own location: "canhcua-2026-11-27.csv".
-func DefaultName(day time.Time, format string) string {
-	return "canhcua-" + day.Format(time.DateOnly) + "." + strings.ToLower(format)
+func DefaultName(day time.Time, format string) string { return DayFileName("", day, format) }
+
+// DayFileName is the file name of a day's document of a kind ("" for the
+// export, "report"…) in a format: "canhcua-report-2026-11-27.pdf", from the
+// day's date in its own location; the text format is written ".txt".
+func DayFileName(kind string, day time.Time, format string) string {
+	name := "canhcua-"
+	if kind != "" {
+		name += kind + "-"
+	}
+	ext := strings.ToLower(format)
+	if ext == "text" {
+		ext = "txt"
+	}
+	return name + day.Format(time.DateOnly) + "." + ext
 }
 
 // row is one scan's cells, except the time: door, direction, name, ID, kind,
 // result, reason.
-func row(s canhcua.Scan, opt Options, l lang) []string {
+func row(s canhcua.Scan, opt Options, l catalog.Lang) []string {
 	id := s.IDNumber
 	if !opt.FullID {
 		id = canhcua.MaskID(id)
@@ -127,8 +115,8 @@ func row(s canhcua.Scan, opt Options, l lang) []string {
 		reason = s.ReasonIn(opt.Lang)
 	}
 	return []string{
-		Defuse(s.Door), lookup(l.directions, s.Direction), Defuse(s.Name), Defuse(id),
-		Defuse(lookup(l.kinds, s.Kind)), lookup(l.results, s.Result), Defuse(reason),
+		Defuse(s.Door), catalog.Label(l, directions, s.Direction), Defuse(s.Name), Defuse(id),
+		Defuse(catalog.Label(l, Kinds, s.Kind)), catalog.Label(l, results, s.Result), Defuse(reason),
 	}
 }
 
@@ -141,7 +129,7 @@ func Defuse(s string) string {
 	return s
 }
 
-func writeCSV(w io.Writer, scans []canhcua.Scan, opt Options, l lang) error {
+func writeCSV(w io.Writer, scans []canhcua.Scan, opt Options, l catalog.Lang) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
 	}
@@ -150,10 +138,10 @@ func writeCSV(w io.Writer, scans []canhcua.Scan, opt Options, l lang) error {
 	if opt.Comma != 0 {
 		cw.Comma = opt.Comma
 	}
-	if err := cw.Write(l.headers); err != nil {
+	if err := cw.Write(headerRow(l)); err != nil {
 		return err
 	}
-	rec := make([]string, 0, len(l.headers))
+	rec := make([]string, 0, len(headers))
 	for _, s := range scans {
 		rec = append(rec[:0], s.At.In(opt.Location).Format(TimeLayout))
 		rec = append(rec, row(s, opt, l)...)
@@ -163,6 +151,15 @@ func writeCSV(w io.Writer, scans []canhcua.Scan, opt Options, l lang) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// headerRow is the header in l.
+func headerRow(l catalog.Lang) []string {
+	out := make([]string, len(headers))
+	for i, k := range headers {
+		out[i] = l.T(k)
+	}
+	return out
 }
 
 type jsonScan struct {
@@ -228,7 +225,7 @@ func excelTime(t time.Time) float64 {
 // XLSX column widths, in characters.
 var xlsxWidths = []float64{20, 16, 8, 28, 16, 16, 12, 36}
 
-func writeXLSX(w io.Writer, scans []canhcua.Scan, opt Options, l lang) error {
+func writeXLSX(w io.Writer, scans []canhcua.Scan, opt Options, l catalog.Lang) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := sheetName(scans, opt)
@@ -256,8 +253,8 @@ func writeXLSX(w io.Writer, scans []canhcua.Scan, opt Options, l lang) error {
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	cells := make([]any, len(l.headers))
-	for i, h := range l.headers {
+	cells := make([]any, len(headers))
+	for i, h := range headerRow(l) {
 		cells[i] = excelize.Cell{StyleID: bold, Value: h}
 	}
 	if err := sw.SetRow("A1", cells); err != nil {

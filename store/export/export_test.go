@@ -10,13 +10,15 @@ import (
 	"testing"
 	"time"
 
-	"github.com/canhcua/canhcua"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/tz"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
-var ict = defaultLocation()
+var ict = tz.Vietnam()
 
 func at(h, m, s int) time.Time { return time.Date(2026, 11, 27, h, m, s, 0, ict).UTC() }
 

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/canhcua/canhcua/internal/catalog"
+
 	"github.com/canhcua/canhcua/store/export"
 )
 
@@ -30,26 +32,26 @@ func (r *rep) csv(w io.Writer) error {
 	cw.UseCRLF = true
 	rec := func(fields ...string) { cw.Write(fields) } // errors are kept by cw and read at Flush
 
-	rec(r.l.title)
+	rec(r.t(catalog.ReportTitle))
 	if r.d.Site != "" {
-		rec(r.l.site, safe(clean(r.d.Site)))
+		rec(r.t(catalog.ReportSite), safe(clean(r.d.Site)))
 	}
-	rec(r.l.date, r.dateString())
-	rec(r.l.door, safe(r.doorString()))
+	rec(r.t(catalog.ReportDate), r.dateString())
+	rec(r.t(catalog.ReportDoor), safe(r.doorString()))
 	for _, f := range r.figures() {
 		rec(f[0], f[1])
 	}
 
 	if len(r.d.Groups) > 0 {
 		rec()
-		rec(r.l.groups)
-		rec(r.l.group, r.l.present, r.l.total, r.l.share)
+		rec(r.t(catalog.ReportGroups))
+		rec(r.t(catalog.ReportGroup), r.t(catalog.ReportPresent), r.t(catalog.ReportTotal), r.t(catalog.ReportShare))
 		for _, g := range r.d.Groups {
 			rec(safe(clean(g.Name)), strconv.Itoa(g.Present), strconv.Itoa(g.Total), percent(g.Present, g.Total))
 		}
 		rec()
-		rec(r.l.missing)
-		rec(r.l.group, r.l.name, r.l.unit, r.l.expectedBy)
+		rec(r.t(catalog.ReportMissing))
+		rec(r.t(catalog.ReportGroup), r.t(catalog.ReportName), r.t(catalog.ReportUnit), r.t(catalog.ReportExpectedBy))
 		for _, m := range r.missingRows() {
 			rec(safe(m.group), safe(m.name), safe(m.unit), m.expected)
 		}
@@ -57,7 +59,7 @@ func (r *rep) csv(w io.Writer) error {
 
 	if len(r.d.Guests) > 0 {
 		rec()
-		rec(r.l.guests)
+		rec(r.t(catalog.ReportGuests))
 		rec(r.guestHeaders()...)
 		for _, g := range r.d.Guests {
 			rec(safeAll(r.guestRow(g))...)
@@ -65,7 +67,7 @@ func (r *rep) csv(w io.Writer) error {
 	}
 
 	rec()
-	rec(r.l.warnings)
+	rec(r.t(catalog.ReportWarnings))
 	rec(r.warningHeaders()...)
 	for _, wn := range r.d.Warnings {
 		rec(safeAll(r.warningRow(wn))...)

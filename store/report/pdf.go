@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/canhcua/canhcua/internal/catalog"
+
 	"github.com/go-pdf/fpdf"
 
 	"github.com/canhcua/canhcua/store/export"
@@ -22,28 +24,28 @@ func (r *rep) pdf(w io.Writer) error {
 	doc := export.NewPDF()
 	doc.SetMargins(pdfMargin, pdfMargin, pdfMargin)
 	doc.SetAutoPageBreak(true, pdfMargin+5)
-	doc.SetTitle(r.l.title+" "+r.dateString(), true)
+	doc.SetTitle(r.t(catalog.ReportTitle)+" "+r.dateString(), true)
 	doc.AliasNbPages("{nb}")
 	doc.SetFooterFunc(func() {
 		doc.SetY(-pdfMargin)
 		doc.SetFont(export.PDFFont, "", 8)
 		doc.CellFormat(pdfWidth/2, 5, r.madeString(), "", 0, "L", false, 0, "")
-		doc.CellFormat(pdfWidth/2, 5, fmt.Sprintf(r.l.page, doc.PageNo()), "", 0, "R", false, 0, "")
+		doc.CellFormat(pdfWidth/2, 5, r.t(catalog.ReportPage, doc.PageNo()), "", 0, "R", false, 0, "")
 	})
 	doc.AddPage()
 	p := &pdfWriter{doc: doc}
 
 	doc.SetFont(export.PDFFont, "B", 16)
-	doc.CellFormat(pdfWidth, 9, r.l.title, "", 1, "C", false, 0, "")
+	doc.CellFormat(pdfWidth, 9, r.t(catalog.ReportTitle), "", 1, "C", false, 0, "")
 	doc.SetFont(export.PDFFont, "", 11)
 	if r.d.Site != "" {
 		doc.CellFormat(pdfWidth, pdfLine, p.fit(clean(r.d.Site), pdfWidth), "", 1, "C", false, 0, "")
 	}
-	doc.CellFormat(pdfWidth, pdfLine, r.l.date+" "+r.dateString()+" — "+r.l.door+": "+p.fit(r.doorString(), 100), "", 1, "C", false, 0, "")
+	doc.CellFormat(pdfWidth, pdfLine, r.t(catalog.ReportDate)+" "+r.dateString()+" — "+r.t(catalog.ReportDoor)+": "+p.fit(r.doorString(), 100), "", 1, "C", false, 0, "")
 	doc.Ln(4)
 
-	p.heading(r.l.summary)
-	p.table([]float64{60, 30}, []string{"L", "R"}, []string{r.l.figure, r.l.value})
+	p.heading(r.t(catalog.ReportSummary))
+	p.table([]float64{60, 30}, []string{"L", "R"}, []string{r.t(catalog.ReportFigure), r.t(catalog.ReportValue)})
 	for _, f := range r.figures() {
 		p.row([]float64{60, 30}, []string{"L", "R"}, f[:])
 	}
@@ -57,13 +59,13 @@ func (r *rep) pdf(w io.Writer) error {
 		doc.SetFont(export.PDFFont, "", 10)
 
 		rows := r.missingRows()
-		p.heading(fmt.Sprintf("%s (%d)", r.l.missing, len(rows)))
+		p.heading(fmt.Sprintf("%s (%d)", r.t(catalog.ReportMissing), len(rows)))
 		if len(rows) == 0 {
-			p.line(r.l.none)
+			p.line(r.t(catalog.ReportNone))
 		} else {
 			ws := []float64{10, 55, 50, 40, 25}
 			al := []string{"R", "L", "L", "L", "C"}
-			p.table(ws, al, []string{"#", r.l.name, r.l.unit, r.l.group, r.l.expectedBy})
+			p.table(ws, al, []string{"#", r.t(catalog.ReportName), r.t(catalog.ReportUnit), r.t(catalog.ReportGroup), r.t(catalog.ReportExpectedBy)})
 			for i, m := range rows {
 				p.row(ws, al, []string{fmt.Sprint(i + 1), m.name, m.unit, m.group, m.expected})
 			}
@@ -71,7 +73,7 @@ func (r *rep) pdf(w io.Writer) error {
 	}
 
 	if len(r.d.Guests) > 0 {
-		p.heading(fmt.Sprintf("%s (%d)", r.l.guests, len(r.d.Guests)))
+		p.heading(fmt.Sprintf("%s (%d)", r.t(catalog.ReportGuests), len(r.d.Guests)))
 		ws := []float64{25, 43, 30, 30, 22, 30}
 		al := []string{"L", "L", "L", "L", "L", "L"}
 		p.table(ws, al, r.guestHeaders())
@@ -80,9 +82,9 @@ func (r *rep) pdf(w io.Writer) error {
 		}
 	}
 
-	p.heading(fmt.Sprintf("%s (%d)", r.l.warnings, len(r.d.Warnings)))
+	p.heading(fmt.Sprintf("%s (%d)", r.t(catalog.ReportWarnings), len(r.d.Warnings)))
 	if len(r.d.Warnings) == 0 {
-		p.line(r.l.none)
+		p.line(r.t(catalog.ReportNone))
 	}
 	for _, wn := range r.d.Warnings {
 		c := r.warningRow(wn) // time, door, kind, message, state

@@ -14,9 +14,11 @@ import (
 	"io"
 	"strings"
 	"time"
-	_ "time/tzdata" // Asia/Ho_Chi_Minh without the system's tzdata
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/internal/tz"
+	"github.com/canhcua/canhcua/store/export"
 )
 
 // Formats are the formats Write knows.
@@ -77,81 +79,29 @@ func percent(present, total int) string {
 	return fmt.Sprintf("%d%%", present*100/total)
 }
 
-// strs are a language's words.
-type strs struct {
-	title, date, site, door, allDoors                         string
-	entries, exits, people, inside, rejected                  string
-	scanned                                                   string // "%s đã quét: %s"
-	groups, group, present, total, share                      string
-	missing, name, unit, expectedBy, none                     string
-	guests, guest, idNumber, scanAt, decision, decided        string
-	admitted, refused                                         string
-	warnings, time, kind, message, resolved, open, resolvedAt string
-	made, page                                                string
-	summary, figure, value                                    string
-	sheetMissing, sheetGuests, sheetWarnings                  string // XLSX sheet names (31 characters at most)
-	kinds                                                     map[canhcua.WarningKind]string
-}
-
-var langs = map[string]strs{
-	"vi": {
-		title: "BÁO CÁO KIỂM SOÁT RA VÀO", date: "Ngày", site: "Đơn vị", door: "Cửa", allDoors: "Tất cả các cửa",
-		entries: "Lượt vào", exits: "Lượt ra", people: "Số người", inside: "Còn bên trong", rejected: "Mã bị từ chối",
-		scanned: "%s đã quét: %s",
-		groups:  "Tỷ lệ đã quét", group: "Nhóm", present: "Đã quét", total: "Tổng số", share: "Tỷ lệ",
-		missing: "Danh sách chưa quét", name: "Họ và tên", unit: "Đơn vị / Chức vụ", expectedBy: "Hạn quét", none: "Không có",
-		guests: "Khách ngoài danh sách", guest: "Khách", idNumber: "Số định danh", scanAt: "Lúc quét",
-		decision: "Quyết định", decided: "Lúc quyết định", admitted: "Cho vào", refused: "Từ chối",
-		warnings: "Cảnh báo trong ngày", time: "Thời gian", kind: "Loại", message: "Nội dung",
-		resolved: "Đã xử lý", open: "Chưa xử lý", resolvedAt: "Xử lý lúc",
-		made: "Lập lúc", page: "Trang %d/{nb}",
-		summary: "Tổng hợp", figure: "Chỉ tiêu", value: "Số liệu",
-		sheetMissing: "Chưa quét", sheetGuests: "Khách", sheetWarnings: "Cảnh báo",
-		kinds: map[canhcua.WarningKind]string{
-			canhcua.WarnNotScanned:  "Chưa quét",
-			canhcua.WarnNotOnRoster: "Ngoài danh sách",
-			canhcua.WarnStillInside: "Còn bên trong khi đóng cửa",
-			canhcua.WarnNoScan:      "Đi qua không quét",
-			canhcua.WarnCamera:      "Sự cố camera",
-		},
-	},
-	"en": {
-		title: "DOOR CHECK-IN REPORT", date: "Date", site: "Office", door: "Door", allDoors: "All doors",
-		entries: "Entries", exits: "Exits", people: "People", inside: "Still inside", rejected: "Rejected codes",
-		scanned: "%s scanned: %s",
-		groups:  "Share scanned", group: "Group", present: "Scanned", total: "Total", share: "Share",
-		missing: "Expected people who did not scan", name: "Name", unit: "Unit / position", expectedBy: "Expected by", none: "None",
-		guests: "Guests not on the roster", guest: "Guest", idNumber: "ID number", scanAt: "Scanned at",
-		decision: "Decision", decided: "Decided at", admitted: "Admitted", refused: "Refused",
-		warnings: "Warnings of the day", time: "Time", kind: "Kind", message: "Message",
-		resolved: "Resolved", open: "Open", resolvedAt: "Resolved at",
-		made: "Made at", page: "Page %d/{nb}",
-		summary: "Summary", figure: "Figure", value: "Value",
-		sheetMissing: "Not scanned", sheetGuests: "Guests", sheetWarnings: "Warnings",
-		kinds: map[canhcua.WarningKind]string{
-			canhcua.WarnNotScanned:  "Not scanned",
-			canhcua.WarnNotOnRoster: "Not on the roster",
-			canhcua.WarnStillInside: "Still inside at closing",
-			canhcua.WarnNoScan:      "Passed without scanning",
-			canhcua.WarnCamera:      "Camera trouble",
-		},
-	},
+// warningKinds names each kind of warning in the report.
+var warningKinds = map[canhcua.WarningKind]catalog.Key{
+	canhcua.WarnNotScanned:  catalog.ReportWarnNotScanned,
+	canhcua.WarnNotOnRoster: catalog.ReportWarnNotOnRoster,
+	canhcua.WarnStillInside: catalog.ReportWarnStillInside,
+	canhcua.WarnNoScan:      catalog.ReportWarnNoScan,
+	canhcua.WarnCamera:      catalog.ReportWarnCamera,
 }
 
 // Write writes the report of d to w in format ("text", "csv", "xlsx" or
 // "pdf"), in lang ("vi", the default when "", or "en").
 func Write(w io.Writer, format string, d Day, lang string) error {
 	if lang == "" {
-		lang = "vi"
+		lang = string(catalog.VI)
 	}
-	l, ok := langs[lang]
+	l, ok := catalog.Parse(lang)
 	if !ok {
 		return canhcua.Errorf(canhcua.EINVALID, "report language %q: want vi or en", lang)
 	}
 	if d.Date.Location() == time.UTC || d.Date.Location() == nil {
-		d.Date = d.Date.In(defaultLocation())
+		d.Date = d.Date.In(tz.Vietnam())
 	}
-	r := &rep{d: d, l: l, lang: lang, loc: d.Date.Location()}
+	r := &rep{d: d, lang: l, loc: d.Date.Location()}
 	var err error
 	switch strings.ToLower(format) {
 	case "text", "txt":
@@ -174,28 +124,18 @@ func Write(w io.Writer, format string, d Day, lang string) error {
 // DefaultName is the file name of a day's report: "canhcua-report-2026-11-27.pdf"
 // ("….txt" for text).
 func DefaultName(day time.Time, format string) string {
-	ext := strings.ToLower(format)
-	if ext == "text" {
-		ext = "txt"
-	}
-	return "canhcua-report-" + day.Format(time.DateOnly) + "." + ext
-}
-
-func defaultLocation() *time.Location {
-	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
-	if err != nil {
-		return time.FixedZone("ICT", 7*3600)
-	}
-	return loc
+	return export.DayFileName("report", day, format)
 }
 
 // rep is one report being written.
 type rep struct {
 	d    Day
-	l    strs
-	lang string
+	lang catalog.Lang
 	loc  *time.Location
 }
+
+// t is the text of key in the report's language.
+func (r *rep) t(key catalog.Key, args ...any) string { return r.lang.T(key, args...) }
 
 // clean makes user text (names, messages) one safe line.
 func clean(s string) string { return canhcua.Sanitize(s, 0) }
@@ -204,7 +144,7 @@ func (r *rep) dateString() string { return r.d.Date.Format("02/01/2006") }
 
 func (r *rep) doorString() string {
 	if r.d.Door == "" {
-		return r.l.allDoors
+		return r.t(catalog.ReportAllDoors)
 	}
 	return clean(r.d.Door)
 }
@@ -227,17 +167,17 @@ func (r *rep) hms(t time.Time) string {
 func (r *rep) figures() [][2]string {
 	c := r.d.Counts
 	return [][2]string{
-		{r.l.entries, fmt.Sprint(c.Entries)},
-		{r.l.exits, fmt.Sprint(c.Exits)},
-		{r.l.people, fmt.Sprint(c.People)},
-		{r.l.inside, fmt.Sprint(c.Inside)},
-		{r.l.rejected, fmt.Sprint(c.Rejected)},
+		{r.t(catalog.ReportEntries), fmt.Sprint(c.Entries)},
+		{r.t(catalog.ReportExits), fmt.Sprint(c.Exits)},
+		{r.t(catalog.ReportPeople), fmt.Sprint(c.People)},
+		{r.t(catalog.ReportInside), fmt.Sprint(c.Inside)},
+		{r.t(catalog.ReportRejected), fmt.Sprint(c.Rejected)},
 	}
 }
 
 // scannedLine is "Cán bộ đã quét: 27/30 (90%)".
 func (r *rep) scannedLine(g Group) string {
-	return fmt.Sprintf(r.l.scanned, clean(g.Name), Share(g.Present, g.Total))
+	return r.t(catalog.ReportScanned, clean(g.Name), Share(g.Present, g.Total))
 }
 
 // missingRow is one expected person who did not scan: group, name, unit,
@@ -264,41 +204,38 @@ func (r *rep) missingRows() []missingRow {
 
 // guestRow: time, name, masked ID, door, decision, decided at.
 func (r *rep) guestRow(g Guest) []string {
-	dec := r.l.refused
+	dec := r.t(catalog.ReportRefused)
 	if g.Admitted {
-		dec = r.l.admitted
+		dec = r.t(catalog.ReportAdmitted)
 	}
 	return []string{r.hms(g.At), clean(g.Name), canhcua.MaskID(clean(g.IDNumber)), clean(g.Door), dec, r.hms(g.Decided)}
 }
 
 func (r *rep) guestHeaders() []string {
-	return []string{r.l.scanAt, r.l.name, r.l.idNumber, r.l.door, r.l.decision, r.l.decided}
+	return []string{r.t(catalog.ReportScanAt), r.t(catalog.ReportName), r.t(catalog.ReportIDNumber), r.t(catalog.ReportDoor), r.t(catalog.ReportDecision), r.t(catalog.ReportDecided)}
 }
 
 // warningRow: time, door, kind, message, state (resolved at, or open).
 func (r *rep) warningRow(w canhcua.Warning) []string {
 	msg := w.Message
-	if r.lang != "en" && w.MessageVI != "" {
+	if r.lang != catalog.EN && w.MessageVI != "" {
 		msg = w.MessageVI
 	}
-	kind, ok := r.l.kinds[w.Kind]
-	if !ok {
-		kind = string(w.Kind)
-	}
-	state := r.l.open
+	kind := catalog.Label(r.lang, warningKinds, w.Kind)
+	state := r.t(catalog.ReportOpen)
 	if !w.Resolved.IsZero() {
-		state = r.l.resolved + " " + r.hm(w.Resolved)
+		state = r.t(catalog.ReportResolved) + " " + r.hm(w.Resolved)
 	}
 	return []string{r.hms(w.At), clean(w.Door), kind, clean(msg), state}
 }
 
 func (r *rep) warningHeaders() []string {
-	return []string{r.l.time, r.l.door, r.l.kind, r.l.message, r.l.resolvedAt}
+	return []string{r.t(catalog.ReportTime), r.t(catalog.ReportDoor), r.t(catalog.ReportKind), r.t(catalog.ReportMessage), r.t(catalog.ReportResolvedAt)}
 }
 
 func (r *rep) madeString() string {
 	if r.d.Made.IsZero() {
 		return ""
 	}
-	return r.l.made + " " + r.d.Made.In(r.loc).Format("02/01/2006 15:04")
+	return r.t(catalog.ReportMade) + " " + r.d.Made.In(r.loc).Format("02/01/2006 15:04")
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/canhcua/canhcua/internal/tz"
+
 	"github.com/gen2brain/go-fitz"
 	"github.com/xuri/excelize/v2"
 
@@ -17,7 +19,7 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-var ict = defaultLocation()
+var ict = tz.Vietnam()
 
 // at is hh:mm:ss on Friday 27/11/2026, ICT, as the store returns times (UTC).
 func at(h, m, s int) time.Time { return time.Date(2026, 11, 27, h, m, s, 0, ict).UTC() }

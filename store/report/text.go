@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // text writes the report as plain UTF-8 text, one item a line, for the
@@ -15,12 +17,12 @@ func (r *rep) text(w io.Writer) error {
 	b := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(b, format+"\n", a...) }
 
-	p("%s", r.l.title)
+	p("%s", r.t(catalog.ReportTitle))
 	if r.d.Site != "" {
-		p("%s: %s", r.l.site, clean(r.d.Site))
+		p("%s: %s", r.t(catalog.ReportSite), clean(r.d.Site))
 	}
-	p("%s %s", r.l.date, r.dateString())
-	p("%s: %s", r.l.door, r.doorString())
+	p("%s %s", r.t(catalog.ReportDate), r.dateString())
+	p("%s: %s", r.t(catalog.ReportDoor), r.doorString())
 	p("")
 
 	figs := r.figures()
@@ -39,9 +41,9 @@ func (r *rep) text(w io.Writer) error {
 		}
 		rows := r.missingRows()
 		p("")
-		p("%s (%d)", r.l.missing, len(rows))
+		p("%s (%d)", r.t(catalog.ReportMissing), len(rows))
 		if len(rows) == 0 {
-			p("  %s", r.l.none)
+			p("  %s", r.t(catalog.ReportNone))
 		}
 		group := ""
 		n := 0
@@ -56,7 +58,7 @@ func (r *rep) text(w io.Writer) error {
 				line += " — " + m.unit
 			}
 			if m.expected != "" {
-				line += " — " + r.l.expectedBy + " " + m.expected
+				line += " — " + r.t(catalog.ReportExpectedBy) + " " + m.expected
 			}
 			p("%s", line)
 		}
@@ -64,7 +66,7 @@ func (r *rep) text(w io.Writer) error {
 
 	if len(r.d.Guests) > 0 {
 		p("")
-		p("%s (%d)", r.l.guests, len(r.d.Guests))
+		p("%s (%d)", r.t(catalog.ReportGuests), len(r.d.Guests))
 		for _, g := range r.d.Guests {
 			c := r.guestRow(g)
 			// time, name, ID, door, decision, decided
@@ -81,9 +83,9 @@ func (r *rep) text(w io.Writer) error {
 	}
 
 	p("")
-	p("%s (%d)", r.l.warnings, len(r.d.Warnings))
+	p("%s (%d)", r.t(catalog.ReportWarnings), len(r.d.Warnings))
 	if len(r.d.Warnings) == 0 {
-		p("  %s", r.l.none)
+		p("  %s", r.t(catalog.ReportNone))
 	}
 	for _, wn := range r.d.Warnings {
 		c := r.warningRow(wn) // time, door, kind, message, state

@@ -3,6 +3,8 @@ package report
 import (
 	"io"
 
+	"github.com/canhcua/canhcua/internal/catalog"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -24,26 +26,26 @@ func (r *rep) xlsx(w io.Writer) error {
 	}
 	x.bold = bold
 
-	sum := r.l.summary
+	sum := r.t(catalog.ReportSummary)
 	if err := f.SetSheetName(f.GetSheetName(0), sum); err != nil {
 		return err
 	}
 	x.sheet, x.row = sum, 0
-	x.put(title, r.l.title)
+	x.put(title, r.t(catalog.ReportTitle))
 	if r.d.Site != "" {
-		x.put(0, r.l.site, safe(clean(r.d.Site)))
+		x.put(0, r.t(catalog.ReportSite), safe(clean(r.d.Site)))
 	}
-	x.put(0, r.l.date, r.dateString())
-	x.put(0, r.l.door, safe(r.doorString()))
+	x.put(0, r.t(catalog.ReportDate), r.dateString())
+	x.put(0, r.t(catalog.ReportDoor), safe(r.doorString()))
 	x.row++
-	x.put(bold, r.l.figure, r.l.value)
+	x.put(bold, r.t(catalog.ReportFigure), r.t(catalog.ReportValue))
 	c := r.d.Counts
 	for i, v := range []int{c.Entries, c.Exits, c.People, c.Inside, c.Rejected} {
 		x.put(0, r.figures()[i][0], v)
 	}
 	if len(r.d.Groups) > 0 {
 		x.row++
-		x.put(bold, r.l.group, r.l.present, r.l.total, r.l.share)
+		x.put(bold, r.t(catalog.ReportGroup), r.t(catalog.ReportPresent), r.t(catalog.ReportTotal), r.t(catalog.ReportShare))
 		for _, g := range r.d.Groups {
 			x.put(0, safe(clean(g.Name)), g.Present, g.Total, percent(g.Present, g.Total))
 		}
@@ -55,20 +57,20 @@ func (r *rep) xlsx(w io.Writer) error {
 	x.widths(24, 14, 12, 10)
 
 	if len(r.d.Groups) > 0 {
-		x.newSheet(r.l.sheetMissing, r.l.group, r.l.name, r.l.unit, r.l.expectedBy)
+		x.newSheet(r.t(catalog.ReportSheetMissing), r.t(catalog.ReportGroup), r.t(catalog.ReportName), r.t(catalog.ReportUnit), r.t(catalog.ReportExpectedBy))
 		for _, m := range r.missingRows() {
 			x.put(0, safe(m.group), safe(m.name), safe(m.unit), m.expected)
 		}
 		x.widths(20, 28, 28, 10)
 	}
 	if len(r.d.Guests) > 0 {
-		x.newSheet(r.l.sheetGuests, r.guestHeaders()...)
+		x.newSheet(r.t(catalog.ReportSheetGuests), r.guestHeaders()...)
 		for _, g := range r.d.Guests {
 			x.put(0, anys(safeAll(r.guestRow(g)))...)
 		}
 		x.widths(10, 28, 16, 16, 12, 12)
 	}
-	x.newSheet(r.l.sheetWarnings, r.warningHeaders()...)
+	x.newSheet(r.t(catalog.ReportSheetWarnings), r.warningHeaders()...)
 	for _, wn := range r.d.Warnings {
 		x.put(0, anys(safeAll(r.warningRow(wn)))...)
 	}
