@@ -9,12 +9,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/canhcua/canhcua/internal/tz"
-
 	"github.com/gen2brain/go-fitz"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/tz"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
