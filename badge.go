@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // Badges are the codes canhcua prints for roster people without an ID card.
@@ -78,46 +80,46 @@ func isBadge(text string) bool {
 	return len(text) >= len(badgePrefix) && strings.EqualFold(text[:len(badgePrefix)], badgePrefix)
 }
 
-// errBadge is a badge rejection: English and Vietnamese reasons.
-type errBadge struct{ en, vi string }
+// errBadge is a badge rejection: the catalog key of its reason.
+type errBadge struct{ key catalog.Key }
 
-func (e errBadge) Error() string { return e.en }
+func (e errBadge) Error() string { return catalog.EN.T(e.key) }
 
 // ParseBadge checks a badge payload against key and returns the badge. It
 // fails when there is no key, when the payload is malformed, or when its
 // signature does not match (forged, altered, or signed with another key).
 func ParseBadge(key []byte, text string) (Badge, error) {
 	if !isBadge(text) {
-		return Badge{}, errBadge{"not a canhcua badge", "Không phải thẻ canhcua"}
+		return Badge{}, errBadge{catalog.RejectNotBadge}
 	}
 	if len(key) == 0 {
-		return Badge{}, errBadge{"badge cannot be checked: no badge key configured", "Chưa cấu hình khóa thẻ, không kiểm tra được thẻ"}
+		return Badge{}, errBadge{catalog.RejectBadgeNoKey}
 	}
 	last := strings.LastIndexByte(text, '|')
 	if last < 0 {
-		return Badge{}, errBadge{"malformed badge", "Thẻ bị hỏng"}
+		return Badge{}, errBadge{catalog.RejectBadgeMalformed}
 	}
 	body, mac := text[:last], text[last+1:]
 	// Verify before looking at the fields: nothing unsigned is interpreted.
 	// The prefix is signed in its canonical case.
 	canon := badgePrefix + body[len(badgePrefix):]
 	if !hmac.Equal([]byte(mac), []byte(badgeMAC(key, canon))) {
-		return Badge{}, errBadge{"badge signature is invalid (forged, altered or from another installation)", "Chữ ký thẻ không hợp lệ (thẻ giả hoặc đã bị sửa)"}
+		return Badge{}, errBadge{catalog.RejectBadgeSignature}
 	}
 	f := strings.Split(body[len(badgePrefix):], "|")
 	if len(f) != 3 {
-		return Badge{}, errBadge{"malformed badge", "Thẻ bị hỏng"}
+		return Badge{}, errBadge{catalog.RejectBadgeMalformed}
 	}
 	var b Badge
 	for i, p := range []*string{&b.ID, &b.Name, &b.Unit} {
 		v, err := badgeUnescape(f[i])
 		if err != nil || len(v) > badgeMaxField {
-			return Badge{}, errBadge{"malformed badge", "Thẻ bị hỏng"}
+			return Badge{}, errBadge{catalog.RejectBadgeMalformed}
 		}
 		*p = v
 	}
 	if b.ID == "" {
-		return Badge{}, errBadge{"badge without an ID", "Thẻ không có mã số"}
+		return Badge{}, errBadge{catalog.RejectBadgeNoID}
 	}
 	return b, nil
 }

@@ -1,10 +1,11 @@
 package canhcua
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // Identity is who a code (or a manual entry) says a person is.
@@ -44,8 +45,9 @@ type Identity struct {
 	Raw string
 }
 
-func (id *Identity) warn(format string, args ...any) {
-	id.Warnings = append(id.Warnings, fmt.Sprintf(format, args...))
+// warn adds a note (English) to the identity.
+func (id *Identity) warn(key catalog.Key, args ...any) {
+	id.Warnings = append(id.Warnings, catalog.EN.T(key, args...))
 }
 
 // IdentifyConfig configures IdentifyWith. The zero value is the default:
@@ -113,7 +115,7 @@ func IdentifyWith(cfg IdentifyConfig, text string) Identity {
 	if id.Reject != "" {
 		id.Key = ""
 		if id.RejectVI == "" {
-			id.RejectVI = "Mã bị từ chối"
+			id.RejectVI = catalog.VI.T(catalog.RejectCode)
 		}
 	}
 	if cfg.KeepRaw && len(text) <= limit {
@@ -124,7 +126,7 @@ func IdentifyWith(cfg IdentifyConfig, text string) Identity {
 
 func identify(cfg IdentifyConfig, limit int, text string) Identity {
 	if len(text) > limit {
-		return reject(KindText, fmt.Sprintf("code too long (%d bytes, limit %d)", len(text), limit), "Mã quá dài")
+		return reject(KindText, catalog.RejectTooLong, len(text), limit)
 	}
 	today := cfg.Today
 	if today.IsZero() {
@@ -136,7 +138,7 @@ func identify(cfg IdentifyConfig, limit int, text string) Identity {
 	t = strings.Trim(t, " \t\r\n\x00")
 	t = strings.TrimPrefix(t, "\ufeff")
 	if t == "" {
-		return reject(KindText, "empty code", "Mã rỗng")
+		return reject(KindText, catalog.RejectEmpty)
 	}
 	repaired := false
 	if r, ok := repairLatin1(t); ok {
@@ -149,17 +151,16 @@ func identify(cfg IdentifyConfig, limit int, text string) Identity {
 	case isBadge(t):
 		b, err := ParseBadge(cfg.BadgeKey, t)
 		if err != nil {
-			e := err.(errBadge)
-			return reject(KindBadge, e.en, e.vi)
+			return reject(KindBadge, err.(errBadge).key)
 		}
 		id = Identity{Kind: KindBadge, Key: "badge:" + b.ID, BadgeID: Sanitize(b.ID, 40),
 			Name: Sanitize(b.Name, maxNameWidth), Unit: Sanitize(b.Unit, maxNameWidth), Verified: true}
 	case looksEMV(t):
-		id = reject(KindPayment, "this is a payment code, not a check-in code", "Đây là mã thanh toán, không phải mã check-in")
+		id = reject(KindPayment, catalog.RejectPayment)
 		if fs, err := parseEMV(t); err != nil {
-			id.warn("payment code damaged: %v", err)
+			id.warn(catalog.NotePaymentDamaged, err)
 		} else if emvIsVietQR(fs) {
-			id.warn("VietQR bank transfer code")
+			id.warn(catalog.NoteVietQR)
 		}
 		return id
 	case looksCCCD(t):
@@ -168,12 +169,12 @@ func identify(cfg IdentifyConfig, limit int, text string) Identity {
 		id = Identity{Kind: KindToken, Key: tokenKey(KindToken, t)}
 	case cfg.AcceptUnknown:
 		id = Identity{Kind: KindText, Key: tokenKey(KindText, t)}
-		id.warn("unknown code recorded as a guest")
+		id.warn(catalog.NoteUnknownGuest)
 	default:
-		return reject(KindText, "unknown code", "Mã không xác định")
+		return reject(KindText, catalog.RejectUnknown)
 	}
 	if repaired && id.Reject == "" {
-		id.warn("text was misread as Latin-1 and repaired")
+		id.warn(catalog.NoteLatin1)
 	}
 	return id
 }
@@ -185,7 +186,7 @@ func identifyHC1(cfg IdentifyConfig, today time.Time, t string) Identity {
 		if !ok {
 			e = hc1Error{err.Error(), "Chứng nhận y tế bị hỏng"}
 		}
-		return reject(KindHC1, e.en, e.vi)
+		return rejectText(KindHC1, e.en, e.vi)
 	}
 	id := Identity{
 		Kind:        KindHC1,
@@ -197,12 +198,18 @@ func identifyHC1(cfg IdentifyConfig, today time.Time, t string) Identity {
 		Warnings:    warnings,
 	}
 	if !cert.ExpiresAt.IsZero() && cert.ExpiresAt.Before(today) {
-		id.warn("certificate expired on %s", cert.ExpiresAt.Format("02/01/2006"))
+		id.warn(catalog.NoteCertExpired, cert.ExpiresAt.Format("02/01/2006"))
 	}
 	return id
 }
 
-func reject(k Kind, en, vi string) Identity {
+// reject is a refused code of kind k, with the reason the catalog gives key.
+func reject(k Kind, key catalog.Key, args ...any) Identity {
+	en, vi := catalog.Both(key, args...)
+	return rejectText(k, en, vi)
+}
+
+func rejectText(k Kind, en, vi string) Identity {
 	return Identity{Kind: k, Reject: en, RejectVI: vi}
 }
 

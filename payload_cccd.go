@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // Vietnamese ID cards carry a QR code whose text is '|'-separated fields.
@@ -75,7 +77,7 @@ func parseCCCD(cfg IdentifyConfig, today time.Time, t string) Identity {
 	}
 	id := Identity{Kind: KindCCCD}
 	if !isDigits(f[0], 12) {
-		return reject(KindCCCD, "ID number must have 12 digits", "Số định danh phải có 12 chữ số")
+		return reject(KindCCCD, catalog.RejectIDDigits)
 	}
 	// Layout: 7 fields (with the old number, which is empty or digits) or
 	// 6 fields (without). A 6-field text whose second field is a number is
@@ -96,28 +98,28 @@ func parseCCCD(cfg IdentifyConfig, today time.Time, t string) Identity {
 	id.IDNumber = f[0]
 	if old != "" {
 		if !isDigits(old, 9) && !isDigits(old, 12) {
-			id.warn("old ID number %q is neither 9 nor 12 digits", Sanitize(old, 20))
+			id.warn(catalog.NoteOldID, Sanitize(old, 20))
 		}
 		id.OldIDNumber = Sanitize(old, 20)
 	}
 
 	if strings.Contains(name, "\uFFFD") || !utf8.ValidString(name) {
-		id.warn("name contains undecodable bytes")
+		id.warn(catalog.NoteNameBytes)
 	}
 	id.Name = Sanitize(name, maxNameWidth)
 	if id.Name == "" {
-		return reject(KindCCCD, "name is missing", "Thiếu họ tên")
+		return reject(KindCCCD, catalog.RejectNoName)
 	}
 	if strings.ContainsFunc(id.Name, unicode.IsDigit) {
-		id.warn("name contains digits")
+		id.warn(catalog.NoteNameDigits)
 	}
 
 	birth, ok := parseVNDate(dob)
 	if !ok {
-		return reject(KindCCCD, "birth date is not a real date", "Ngày sinh không hợp lệ")
+		return reject(KindCCCD, catalog.RejectBirthNotDate)
 	}
 	if birth.After(today) || birth.Year() < 1900 {
-		return reject(KindCCCD, "birth date is impossible", "Ngày sinh không hợp lệ")
+		return reject(KindCCCD, catalog.RejectBirthImpossible)
 	}
 	id.BirthDate = birth.Format("02/01/2006")
 
@@ -127,32 +129,32 @@ func parseCCCD(cfg IdentifyConfig, today time.Time, t string) Identity {
 	case "nu", "female", "f":
 		id.Sex = "Nữ"
 	case "":
-		id.warn("sex is missing")
+		id.warn(catalog.NoteSexMissing)
 	default:
-		return reject(KindCCCD, "sex must be Nam or Nữ", "Giới tính không hợp lệ")
+		return reject(KindCCCD, catalog.RejectSex)
 	}
 	if f := Fold(sex); f != "" && f != "nam" && f != "nu" {
-		id.warn("sex written %q", Sanitize(sex, 10))
+		id.warn(catalog.NoteSexWritten, Sanitize(sex, 10))
 	}
 	if !hasNonASCII(name) {
-		id.warn("name without diacritics: the scanner may be in ASCII mode")
+		id.warn(catalog.NoteASCIIName)
 	}
 
 	if issue == "" {
-		id.warn("issue date is missing")
+		id.warn(catalog.NoteIssueMissing)
 	} else {
 		d, ok := parseVNDate(issue)
 		if !ok {
-			return reject(KindCCCD, "issue date is not a real date", "Ngày cấp không hợp lệ")
+			return reject(KindCCCD, catalog.RejectIssueNotDate)
 		}
 		id.IssueDate = d.Format("02/01/2006")
 		switch {
 		case d.Before(birth):
-			id.warn("issue date is before the birth date")
+			id.warn(catalog.NoteIssueBeforeBirth)
 		case d.After(today):
-			id.warn("issue date is in the future")
+			id.warn(catalog.NoteIssueFuture)
 		case d.Before(cccdFrom):
-			id.warn("issue date is before 12-digit ID cards existed (2016)")
+			id.warn(catalog.NoteIssueTooEarly)
 		}
 		if !d.Before(cancuocFrom) {
 			id.Kind = KindCanCuoc
@@ -168,16 +170,16 @@ func parseCCCD(cfg IdentifyConfig, today time.Time, t string) Identity {
 	// The personal identification number encodes the province, the century
 	// and sex, and the last two digits of the birth year.
 	if !provinceCodes[id.IDNumber[:3]] {
-		id.warn("unknown province code %s in the ID number", id.IDNumber[:3])
+		id.warn(catalog.NoteProvince, id.IDNumber[:3])
 	}
 	c := int(id.IDNumber[3] - '0')
 	century := map[int]int{0: 1900, 1: 1900, 2: 2000, 3: 2000, 4: 2100, 5: 2100, 6: 2200, 7: 2200, 8: 1800, 9: 1800}[c]
 	yy, _ := strconv.Atoi(id.IDNumber[4:6])
 	if century+yy != birth.Year() {
-		id.warn("ID number does not match the birth year")
+		id.warn(catalog.NoteBirthYear)
 	}
 	if id.Sex != "" && (c%2 == 1) != (id.Sex == "Nữ") {
-		id.warn("ID number does not match the sex")
+		id.warn(catalog.NoteSexMismatch)
 	}
 
 	if cfg.KeepAddress {

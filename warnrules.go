@@ -1,9 +1,10 @@
 package canhcua
 
 import (
-	"fmt"
 	"strings"
 	"time"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // Warning rules: pure functions that turn what the store knows (the expected
@@ -47,29 +48,28 @@ func NotScannedWarnings(groups []ExpectedGroup, door string, now time.Time) []Wa
 		if len(late) == 0 {
 			continue
 		}
-		out = append(out, Warning{
+		w := Warning{
 			At:        now,
 			Door:      door,
 			Kind:      WarnNotScanned,
 			PersonKey: GroupKeyPrefix + g.Roster.Name,
 			Name:      g.Roster.Name,
-			Message: fmt.Sprintf("%s: %d/%d scanned; not scanned: %s",
-				g.Roster.Name, g.Present, g.Total, nameList(late, "and %d more")),
-			MessageVI: fmt.Sprintf("%s: %d/%d đã quét; chưa quét: %s",
-				g.Roster.Name, g.Present, g.Total, nameList(late, "và %d người khác")),
-		})
+		}
+		w.Message = catalog.EN.T(catalog.WarnNotScanned, g.Roster.Name, g.Present, g.Total, nameList(catalog.EN, late))
+		w.MessageVI = catalog.VI.T(catalog.WarnNotScanned, g.Roster.Name, g.Present, g.Total, nameList(catalog.VI, late))
+		out = append(out, w)
 	}
 	return out
 }
 
 // nameList joins names with commas, listing MaxNamesInWarning at most and
-// counting the rest with more (a format with one %d).
-func nameList(names []string, more string) string {
+// counting the rest ("và 3 người khác") in l.
+func nameList(l catalog.Lang, names []string) string {
 	if len(names) <= MaxNamesInWarning {
 		return strings.Join(names, ", ")
 	}
 	return strings.Join(names[:MaxNamesInWarning], ", ") + " " +
-		fmt.Sprintf(more, len(names)-MaxNamesInWarning)
+		l.T(catalog.WarnMoreNames, len(names)-MaxNamesInWarning)
 }
 
 // StillInsideWarnings returns one WarnStillInside warning per person whose
@@ -100,9 +100,7 @@ func StillInsideWarnings(visits []Visit, closing time.Time) []Warning {
 			Kind:      WarnStillInside,
 			PersonKey: v.PersonKey,
 			Name:      v.Name,
-			Message:   fmt.Sprintf("%s is still inside at closing time (in at %s, no exit scan)", name, in),
-			MessageVI: fmt.Sprintf("%s vẫn còn bên trong lúc đóng cửa (vào lúc %s, chưa quét ra)", name, in),
-		})
+		}.say(catalog.WarnStillInside, name, in))
 	}
 	return out
 }
@@ -122,9 +120,14 @@ func NotOnRosterWarning(s Scan, r Roster) Warning {
 		Kind:      WarnNotOnRoster,
 		PersonKey: s.PersonKey,
 		Name:      s.Name,
-		Message:   fmt.Sprintf("%s is not on the roster of %s: admit as a guest or refuse", name, r.Name),
-		MessageVI: fmt.Sprintf("%s không có trong danh sách %s: cho vào với tư cách khách hay từ chối", name, r.Name),
-	}
+	}.say(catalog.WarnNotOnRoster, name, r.Name)
+}
+
+// say is w with its message, in English and Vietnamese, the catalog's text of
+// key.
+func (w Warning) say(key catalog.Key, args ...any) Warning {
+	w.Message, w.MessageVI = catalog.Both(key, args...)
+	return w
 }
 
 // WarningKey is the key that tells warnings of one kind at one door apart:
