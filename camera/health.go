@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"gocv.io/x/gocv"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // Camera health thresholds. Frames are measured in gray, downscaled to about
@@ -59,17 +61,21 @@ const (
 	ProblemDark     Problem = "dark"
 )
 
-// Message is a short description for the supervisor.
-func (p Problem) Message() string {
-	switch p {
-	case ProblemNoFrames:
-		return "the camera delivers no pictures"
-	case ProblemFrozen:
-		return "the camera picture is frozen"
-	case ProblemCovered:
-		return "the camera lens seems covered"
-	case ProblemDark:
-		return "the camera picture is too dark"
+// problemText is each problem's description in the catalog.
+var problemText = map[Problem]catalog.Key{
+	ProblemNoFrames: catalog.CameraNoFrames,
+	ProblemFrozen:   catalog.CameraFrozen,
+	ProblemCovered:  catalog.CameraCovered,
+	ProblemDark:     catalog.CameraDark,
+}
+
+// Message is a short description for the supervisor (English).
+func (p Problem) Message() string { return p.In(catalog.EN) }
+
+// In is the problem's description in l; "" for no problem.
+func (p Problem) In(l catalog.Lang) string {
+	if k, ok := problemText[p]; ok {
+		return l.T(k)
 	}
 	return ""
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
+	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/export"
 	"github.com/canhcua/canhcua/ui"
@@ -150,11 +151,7 @@ func openDeskSource(ctx context.Context, name, lang string) (camera.Source, stri
 		return src, "", nil
 	}
 	src, err := openLive(ctx, "demo", nil)
-	notice := "Không mở được camera 0 — đang chạy nguồn demo (mã giả lập)"
-	if lang == "en" {
-		notice = "Camera 0 could not be opened — running the built-in demo source"
-	}
-	return src, notice, err
+	return src, catalog.Of(lang).T(catalog.UIDemoNotice), err
 }
 
 // processStart is when the process started, for the startup figure.

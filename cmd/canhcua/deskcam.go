@@ -9,6 +9,7 @@ import (
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
+	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/ui"
 )
 
@@ -47,6 +48,9 @@ func newDeskCamera(src camera.Source, dedup time.Duration, snapDir string) *desk
 	return d
 }
 
+// endOfSource is the camera's error when a source (a video file) has ended.
+var endOfSource = catalog.EN.T(catalog.CameraEnded)
+
 // reopenProblems are the health problems after which a live source is
 // closed and opened again.
 var reopenProblems = map[camera.Problem]bool{camera.ProblemNoFrames: true, camera.ProblemFrozen: true}
@@ -74,7 +78,7 @@ func (d *deskCamera) run(ctx context.Context) {
 		}
 		d.mu.Lock()
 		if err == nil {
-			d.err = "end of source"
+			d.err = endOfSource
 		} else {
 			d.err = oneLine(err)
 		}
@@ -166,12 +170,8 @@ func (d *deskCamera) watchPeople(ctx context.Context, obs <-chan camera.Observat
 			found = tr.Check(now)
 		}
 		for _, n := range found {
-			w := canhcua.Warning{
-				At:        n.First,
-				Kind:      canhcua.WarnNoScan,
-				Message:   fmt.Sprintf("someone passed the camera at %s without scanning", n.First.Format("15:04:05")),
-				MessageVI: fmt.Sprintf("có người đi qua camera lúc %s mà không quét mã", n.First.Format("15:04:05")),
-			}
+			w := canhcua.Warning{At: n.First, Kind: canhcua.WarnNoScan}
+			w.Message, w.MessageVI = catalog.Both(catalog.WarnNoScan, n.First.Format("15:04:05"))
 			if len(n.JPEG) > 0 {
 				p := camera.SnapshotPath(d.snapDir, n.First)
 				if err := camera.SaveSnapshot(p, n.JPEG); err != nil {
@@ -191,27 +191,20 @@ func (d *deskCamera) watchPeople(ctx context.Context, obs <-chan camera.Observat
 
 func (d *deskCamera) wait() { <-d.done }
 
-// problemsVI are the camera problems in Vietnamese.
-var problemsVI = map[camera.Problem]string{
-	camera.ProblemNoFrames: "camera không có hình",
-	camera.ProblemFrozen:   "hình camera bị đứng",
-	camera.ProblemCovered:  "ống kính camera có vẻ bị che",
-	camera.ProblemDark:     "hình camera quá tối",
-}
-
 // trouble reports camera problems for the warnings: the source failing, no
 // frames, a frozen, dark or covered picture.
 func (d *deskCamera) trouble() cameraTrouble {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if d.err != "" && d.err != "end of source" {
-		return cameraTrouble{"camera: " + d.err, "camera: " + d.err}
+	if d.err != "" && d.err != endOfSource {
+		en, vi := catalog.Both(catalog.WarnCameraError, d.err)
+		return cameraTrouble{en, vi}
 	}
 	if d.an == nil || d.err != "" {
 		return cameraTrouble{}
 	}
 	if h := d.an.Health(time.Now()); !h.OK() {
-		return cameraTrouble{"camera: " + h.Problem.Message(), problemsVI[h.Problem]}
+		return cameraTrouble{catalog.EN.T(catalog.WarnCameraError, h.Problem.Message()), h.Problem.In(catalog.VI)}
 	}
 	return cameraTrouble{}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/store"
 )
 
@@ -55,8 +56,8 @@ func (w *watcher) hold(id canhcua.Identity) (string, string, bool) {
 			}
 		}
 	}
-	names := w.only[0].roster.Name
-	return "not on the roster of " + names, "không có trong danh sách " + names, true
+	en, vi := catalog.Both(catalog.HoldNotOnRoster, w.only[0].roster.Name)
+	return en, vi, true
 }
 
 // heldRoster is the roster-only event a held scan was held for.

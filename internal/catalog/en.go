@@ -166,16 +166,12 @@ var en = map[Key]string{
 	NoteUnsupportedAlg:   "signature not verified: unsupported algorithm %s",
 
 	// Warnings for the supervisor (stored in both languages).
-	WarnNotScanned:     "%s: %d/%d scanned; not scanned: %s",
-	WarnMoreNames:      "and %d more",
-	WarnStillInside:    "%s is still inside at closing time (in at %s, no exit scan)",
-	WarnNotOnRoster:    "%s is not on the roster of %s: admit as a guest or refuse",
-	WarnNoScan:         "someone passed the camera at %s without scanning",
-	WarnCameraError:    "camera: %s",
-	WarnCameraNoFrames: "camera: the camera delivers no pictures",
-	WarnCameraFrozen:   "camera: the camera picture is frozen",
-	WarnCameraCovered:  "camera: the camera lens seems covered",
-	WarnCameraDark:     "camera: the camera picture is too dark",
+	WarnNotScanned:  "%s: %d/%d scanned; not scanned: %s",
+	WarnMoreNames:   "and %d more",
+	WarnStillInside: "%s is still inside at closing time (in at %s, no exit scan)",
+	WarnNotOnRoster: "%s is not on the roster of %s: admit as a guest or refuse",
+	WarnNoScan:      "someone passed the camera at %s without scanning",
+	WarnCameraError: "camera: %s",
 
 	// What is wrong with the camera (the screen's header).
 	CameraNoFrames: "the camera delivers no pictures",

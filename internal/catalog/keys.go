@@ -171,16 +171,12 @@ const (
 
 // Warnings for the supervisor (stored in both languages).
 const (
-	WarnNotScanned     Key = "warn.not_scanned"
-	WarnMoreNames      Key = "warn.more_names"
-	WarnStillInside    Key = "warn.still_inside"
-	WarnNotOnRoster    Key = "warn.not_on_roster"
-	WarnNoScan         Key = "warn.no_scan"
-	WarnCameraError    Key = "warn.camera_error"
-	WarnCameraNoFrames Key = "warn.camera_no_frames"
-	WarnCameraFrozen   Key = "warn.camera_frozen"
-	WarnCameraCovered  Key = "warn.camera_covered"
-	WarnCameraDark     Key = "warn.camera_dark"
+	WarnNotScanned  Key = "warn.not_scanned"
+	WarnMoreNames   Key = "warn.more_names"
+	WarnStillInside Key = "warn.still_inside"
+	WarnNotOnRoster Key = "warn.not_on_roster"
+	WarnNoScan      Key = "warn.no_scan"
+	WarnCameraError Key = "warn.camera_error"
 )
 
 // What is wrong with the camera (the screen's header).

@@ -166,16 +166,12 @@ var vi = map[Key]string{
 	NoteUnsupportedAlg:   "chưa kiểm tra chữ ký: thuật toán %s không được hỗ trợ",
 
 	// Warnings for the supervisor (stored in both languages).
-	WarnNotScanned:     "%s: %d/%d đã quét; chưa quét: %s",
-	WarnMoreNames:      "và %d người khác",
-	WarnStillInside:    "%s vẫn còn bên trong lúc đóng cửa (vào lúc %s, chưa quét ra)",
-	WarnNotOnRoster:    "%s không có trong danh sách %s: cho vào với tư cách khách hay từ chối",
-	WarnNoScan:         "có người đi qua camera lúc %s mà không quét mã",
-	WarnCameraError:    "camera: %s",
-	WarnCameraNoFrames: "camera không có hình",
-	WarnCameraFrozen:   "hình camera bị đứng",
-	WarnCameraCovered:  "ống kính camera có vẻ bị che",
-	WarnCameraDark:     "hình camera quá tối",
+	WarnNotScanned:  "%s: %d/%d đã quét; chưa quét: %s",
+	WarnMoreNames:   "và %d người khác",
+	WarnStillInside: "%s vẫn còn bên trong lúc đóng cửa (vào lúc %s, chưa quét ra)",
+	WarnNotOnRoster: "%s không có trong danh sách %s: cho vào với tư cách khách hay từ chối",
+	WarnNoScan:      "có người đi qua camera lúc %s mà không quét mã",
+	WarnCameraError: "camera: %s",
 
 	// What is wrong with the camera (the screen's header).
 	CameraNoFrames: "camera không có hình",
