@@ -95,13 +95,18 @@ func (m *model) applyWedge(out wedgeOutcome) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	for _, r := range out.keys {
-		k := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}
-		if r == ' ' {
-			k = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{r}}
-		}
-		cmds = append(cmds, m.command(k))
+		cmds = append(cmds, m.command(runeKey(r)))
 	}
 	return tea.Batch(cmds...)
+}
+
+// runeKey is the key press of r as the terminal reports it: a space is
+// KeySpace, any other rune KeyRunes.
+func runeKey(r rune) tea.KeyMsg {
+	if r == ' ' {
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{r}}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}
 }
 
 // command runs a person's key press: in the void confirmation, on a held
