@@ -2,23 +2,19 @@ package canhcua
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/sha256"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/base64"
-	"encoding/json"
-	"encoding/pem"
-	"math/big"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/canhcua/canhcua/internal/base45"
+	"github.com/canhcua/canhcua/internal/cose"
+	"github.com/canhcua/canhcua/internal/hc1test"
 	"github.com/fxamacker/cbor/v2"
 )
 
@@ -40,7 +36,7 @@ func dccSample(fn, gn, fnt, gnt, dob string) map[string]any {
 // hc1Options describe how buildHC1 signs and encodes.
 type hc1Options struct {
 	kid        []byte
-	alg        int64 // coseES256 or cosePS256
+	alg        int64 // cose.ES256 or cose.PS256
 	ecKey      *ecdsa.PrivateKey
 	rsaKey     *rsa.PrivateKey
 	noZlib     bool
@@ -54,12 +50,7 @@ type hc1Options struct {
 // -260/1, COSE_Sign1 (protected {1: alg, 4: kid}), zlib, base45.
 func buildHC1(t testing.TB, dcc map[string]any, o hc1Options) string {
 	t.Helper()
-	claims := map[int]any{
-		1:    "VN",
-		4:    time.Date(2022, 9, 15, 0, 0, 0, 0, time.UTC).Unix(),
-		6:    time.Date(2021, 9, 16, 0, 0, 0, 0, time.UTC).Unix(),
-		-260: map[int]any{1: dcc},
-	}
+	claims := hc1test.Claims(dcc, "VN", time.Date(2021, 9, 16, 0, 0, 0, 0, time.UTC), time.Date(2022, 9, 15, 0, 0, 0, 0, time.UTC))
 	if o.claimsHook != nil {
 		o.claimsHook(claims)
 	}
@@ -68,7 +59,7 @@ func buildHC1(t testing.TB, dcc map[string]any, o hc1Options) string {
 		t.Fatal(err)
 	}
 	if o.alg == 0 {
-		o.alg = coseES256
+		o.alg = cose.ES256
 	}
 	hdr := map[int]any{1: o.alg}
 	unprot := map[int]any{}
@@ -81,19 +72,16 @@ func buildHC1(t testing.TB, dcc map[string]any, o hc1Options) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := &coseSign1{Protected: prot, Payload: payload}
-	h := sha256.Sum256(m.sigStructure())
+	m := &cose.Sign1{Protected: prot, Payload: payload}
 	var sig []byte
 	switch {
 	case o.ecKey != nil:
-		r, s, err := ecdsa.Sign(rand.Reader, o.ecKey, h[:])
+		sig, err = hc1test.SignES256(o.ecKey, m.SigStructure())
 		if err != nil {
 			t.Fatal(err)
 		}
-		sig = make([]byte, 64)
-		r.FillBytes(sig[:32])
-		s.FillBytes(sig[32:])
 	case o.rsaKey != nil:
+		h := sha256.Sum256(m.SigStructure())
 		sig, err = rsa.SignPSS(rand.Reader, o.rsaKey, crypto.SHA256, h[:], &rsa.PSSOptions{SaltLength: rsa.PSSSaltLengthEqualsHash})
 		if err != nil {
 			t.Fatal(err)
@@ -114,14 +102,10 @@ func buildHC1(t testing.TB, dcc map[string]any, o hc1Options) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !o.noZlib {
-		var b bytes.Buffer
-		zw, _ := zlib.NewWriterLevel(&b, zlib.BestCompression)
-		zw.Write(raw)
-		zw.Close()
-		raw = b.Bytes()
+	if o.noZlib {
+		return "HC1:" + base45.Encode(raw)
 	}
-	return "HC1:" + base45Encode(raw)
+	return hc1test.Encode(raw)
 }
 
 func newECKey(t testing.TB) *ecdsa.PrivateKey {
@@ -137,29 +121,6 @@ var testKid = []byte{0xd9, 0x19, 0x37, 0x5f, 0xc1, 0xe7, 0xb6, 0xb2}
 
 func vnDCC() map[string]any {
 	return dccSample("Nguyễn", "Văn An", "NGUYEN", "VAN<AN", "1990-03-15")
-}
-
-func TestBase45(t *testing.T) {
-	// RFC 9285 examples.
-	for _, c := range []struct{ in, enc string }{
-		{"AB", "BB8"},
-		{"Hello!!", "%69 VD92EX0"},
-		{"base-45", "UJCLQE7W581"},
-		{"ietf!", "QED8WEX0"},
-		{"", ""},
-	} {
-		if got := base45Encode([]byte(c.in)); got != c.enc {
-			t.Errorf("base45Encode(%q) = %q, want %q", c.in, got, c.enc)
-		}
-		if got, err := base45Decode(c.enc); err != nil || string(got) != c.in {
-			t.Errorf("base45Decode(%q) = %q, %v, want %q", c.enc, got, err, c.in)
-		}
-	}
-	for _, bad := range []string{"GGW", "A", "ab", "ZZZZ", "::"} {
-		if _, err := base45Decode(bad); err == nil {
-			t.Errorf("base45Decode(%q): no error", bad)
-		}
-	}
 }
 
 func TestHC1(t *testing.T) {
@@ -183,7 +144,7 @@ func TestHC1(t *testing.T) {
 	}})
 	forged := buildHC1(t, vnDCC(), hc1Options{kid: testKid, ecKey: other})
 	unknownKid := buildHC1(t, vnDCC(), hc1Options{kid: []byte("unknown!"), ecKey: other})
-	ps256 := buildHC1(t, vnDCC(), hc1Options{kid: rsaKid, alg: cosePS256, rsaKey: rsaKey})
+	ps256 := buildHC1(t, vnDCC(), hc1Options{kid: rsaKid, alg: cose.PS256, rsaKey: rsaKey})
 	plain := buildHC1(t, vnDCC(), hc1Options{kid: testKid, ecKey: key, noZlib: true, untagged: true, kidUnprot: true})
 
 	for _, c := range []struct {
@@ -205,8 +166,8 @@ func TestHC1(t *testing.T) {
 		{"empty trust list", good, &TrustList{}, false, ""},
 		{"damaged base45", good[:len(good)-1] + "a", nil, false, "damaged health certificate"},
 		{"truncated", good[:len(good)/2], nil, false, "damaged health certificate"},
-		{"not zlib", "HC1:" + base45Encode([]byte{0x78, 1, 2, 3}), nil, false, "damaged health certificate"},
-		{"not COSE", "HC1:" + base45Encode([]byte("hello")), nil, false, "damaged health certificate"},
+		{"not zlib", "HC1:" + base45.Encode([]byte{0x78, 1, 2, 3}), nil, false, "damaged health certificate"},
+		{"not COSE", "HC1:" + base45.Encode([]byte("hello")), nil, false, "damaged health certificate"},
 		{"empty", "HC1:", nil, false, "damaged health certificate"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -288,70 +249,6 @@ func TestHC1Hostile(t *testing.T) {
 
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC) }
 
-func selfSigned(t testing.TB, key *ecdsa.PrivateKey) []byte {
-	t.Helper()
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "DSC VN test"},
-		NotBefore: time.Unix(0, 0), NotAfter: time.Unix(4e9, 0)}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return der
-}
-
-func TestParseTrustList(t *testing.T) {
-	k1, k2, k3 := newECKey(t), newECKey(t), newECKey(t)
-	spki, _ := x509.MarshalPKIXPublicKey(&k1.PublicKey)
-	pubPEM := string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: spki}))
-	cert2 := selfSigned(t, k2)
-	cert3 := selfSigned(t, k3)
-	certPEM := string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert3}))
-	h2 := sha256.Sum256(cert2)
-	kid2 := h2[:8]
-	h3 := sha256.Sum256(cert3)
-	kid3 := h3[:8]
-	doc, _ := json.Marshal(map[string]any{"keys": []any{
-		map[string]any{"kid": base64.StdEncoding.EncodeToString(testKid), "alg": "ES256", "country": "VN", "pem": pubPEM},
-		map[string]any{"x5c": []string{base64.StdEncoding.EncodeToString(cert2)}}, // kid from the certificate
-		map[string]any{"pem": certPEM},
-		map[string]any{"kid": "AAECAwQFBgc=", "spki": base64.StdEncoding.EncodeToString(spki)},
-	}})
-	tl, err := ParseTrustList(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if tl.Len() != 4 {
-		t.Errorf("Len = %d", tl.Len())
-	}
-	for i, c := range []struct {
-		kid []byte
-		key *ecdsa.PrivateKey
-	}{{testKid, k1}, {kid2, k2}, {kid3, k3}} {
-		id := IdentifyWith(IdentifyConfig{TrustList: tl}, buildHC1(t, vnDCC(), hc1Options{kid: c.kid, ecKey: c.key}))
-		if !id.Verified {
-			t.Errorf("key %d: not verified: %+v", i, id)
-		}
-	}
-	for _, bad := range []string{
-		`not json`,
-		`{"keys":[{"kid":"AAEC"}]}`,
-		`{"keys":[{"kid":"!!","pem":` + jsonString(pubPEM) + `}]}`,
-		`{"keys":[{"pem":` + jsonString(pubPEM) + `}]}`, // no kid and no certificate to derive it
-		`{"keys":[{"kid":"AAEC","pem":"-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n"}]}`,
-		`{"keys":[{"kid":"AAEC","spki":"AAAA"}]}`,
-	} {
-		if _, err := ParseTrustList([]byte(bad)); err == nil || ErrorCode(err) != EINVALID {
-			t.Errorf("ParseTrustList(%.40q) = %v, want an invalid error", bad, err)
-		}
-	}
-	var nilTL *TrustList
-	if nilTL.Len() != 0 {
-		t.Error("nil trust list has keys")
-	}
-}
-
-func jsonString(s string) string { b, _ := json.Marshal(s); return string(b) }
-
 func FuzzHC1(f *testing.F) {
 	key := newECKey(f)
 	trust := &TrustList{}
@@ -387,17 +284,17 @@ func FuzzBase45(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		b, err := base45Decode(s)
+		b, err := base45.Decode(s)
 		if err != nil {
 			return
 		}
 		// Decoding is injective: the canonical encoding decodes back to b,
 		// and is s itself.
-		enc := base45Encode(b)
+		enc := base45.Encode(b)
 		if enc != s {
-			t.Fatalf("base45Encode(base45Decode(%q)) = %q", s, enc)
+			t.Fatalf("base45.Encode(base45.Decode(%q)) = %q", s, enc)
 		}
-		b2, err := base45Decode(enc)
+		b2, err := base45.Decode(enc)
 		if err != nil || !bytes.Equal(b, b2) {
 			t.Fatalf("round trip of %x failed", b)
 		}
@@ -415,7 +312,7 @@ func FuzzCOSE(f *testing.F) {
 		{kid: testKid, ecKey: key, noZlib: true, untagged: true, kidUnprot: true},
 	} {
 		s := buildHC1(f, vnDCC(), o)
-		raw, err := base45Decode(s[4:])
+		raw, err := base45.Decode(s[4:])
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -423,7 +320,7 @@ func FuzzCOSE(f *testing.F) {
 	}
 	f.Add([]byte{0xd2, 0x84, 0x40, 0xa0, 0x40, 0x40})
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		msg, err := decodeCOSESign1(raw)
+		msg, err := cose.Decode(raw)
 		if err != nil {
 			return
 		}
@@ -436,8 +333,8 @@ func FuzzCOSE(f *testing.F) {
 		}
 		assertSafe(t, cert.Name, maxNameWidth)
 		// Through the whole pipeline (uncompressed, as the spec allows).
-		c2, _, err := ParseHC1("HC1:"+base45Encode(raw), trust)
-		if err == nil && c2.Verified && !msg.verify(trust.lookup(msg.kid)) {
+		c2, _, err := ParseHC1("HC1:"+base45.Encode(raw), trust)
+		if err == nil && c2.Verified && !msg.Verify(trust.lookup(msg.Kid)) {
 			t.Fatal("verified without a matching signature")
 		}
 	})
@@ -454,7 +351,7 @@ func TestSignHC1(t *testing.T) {
 		"v": []any{map[string]any{"tg": "840539006", "vp": "1119349007", "mp": "EU/1/20/1528", "ma": "ORG-100030215",
 			"dn": 2, "sd": 2, "dt": "2021-09-01", "co": "VN", "is": "Bộ Y tế", "ci": "URN:UVCI:01:VN:TEST1"}},
 	}
-	text, err := SignHC1(dcc, "VN", time.Date(2021, 9, 2, 0, 0, 0, 0, time.UTC), time.Date(2022, 9, 2, 0, 0, 0, 0, time.UTC), kid, key)
+	text, err := hc1test.SignHC1(dcc, "VN", time.Date(2021, 9, 2, 0, 0, 0, 0, time.UTC), time.Date(2022, 9, 2, 0, 0, 0, 0, time.UTC), kid, key)
 	if err != nil {
 		t.Fatal(err)
 	}

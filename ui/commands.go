@@ -122,83 +122,73 @@ func fetch(ctx context.Context, b Backend, req loadReq) snapshotMsg {
 	return msg
 }
 
-func loadCmd(base context.Context, b Backend, req loadReq) tea.Cmd {
+// call runs fn in a Cmd with a context bounded by callTimeout.
+func call(base context.Context, fn func(ctx context.Context) tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(base, callTimeout)
 		defer cancel()
-		return fetch(ctx, b, req)
+		return fn(ctx)
 	}
+}
+
+// reloadAfter reloads req's figures after a change, when the change (whose
+// error is err) succeeded; else it reloads nothing.
+func reloadAfter(ctx context.Context, b Backend, req loadReq, err error) snapshotMsg {
+	if err != nil {
+		return snapshotMsg{}
+	}
+	return fetch(ctx, b, req)
+}
+
+func loadCmd(base context.Context, b Backend, req loadReq) tea.Cmd {
+	return call(base, func(ctx context.Context) tea.Msg { return fetch(ctx, b, req) })
 }
 
 // scanCmd identifies and records a scan, then reloads the figures.
 func scanCmd(base context.Context, b Backend, identify func() canhcua.Identity, mode canhcua.Mode, door string, at time.Time, req loadReq) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(base, callTimeout)
-		defer cancel()
+	return call(base, func(ctx context.Context) tea.Msg {
 		id := identify()
 		s, err := b.Scan(ctx, id, mode, door, at)
-		msg := scanDoneMsg{scan: s, err: err, what: id.Name}
-		if err == nil {
-			msg.snap = fetch(ctx, b, req)
-		}
-		return msg
-	}
+		return scanDoneMsg{scan: s, err: err, what: id.Name, snap: reloadAfter(ctx, b, req, err)}
+	})
 }
 
 func voidTargetCmd(base context.Context, b Backend, door string) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(base, callTimeout)
-		defer cancel()
+	return call(base, func(ctx context.Context) tea.Msg {
 		s, err := b.LastScan(ctx, door)
 		return voidTargetMsg{scan: s, err: err}
-	}
+	})
 }
 
 func voidCmd(base context.Context, b Backend, id int64, reason string, req loadReq) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(base, callTimeout)
-		defer cancel()
+	return call(base, func(ctx context.Context) tea.Msg {
 		s, err := b.Void(ctx, id, reason)
-		msg := voidDoneMsg{scan: s, err: err}
-		if err == nil {
-			msg.snap = fetch(ctx, b, req)
-		}
-		return msg
-	}
+		return voidDoneMsg{scan: s, err: err, snap: reloadAfter(ctx, b, req, err)}
+	})
 }
 
 func exportCmd(base context.Context, b Backend, day time.Time) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(base, callTimeout)
-		defer cancel()
+	return call(base, func(ctx context.Context) tea.Msg {
 		p, err := b.Export(ctx, day)
 		return exportDoneMsg{path: p, err: err}
-	}
+	})
 }
 
 // warningsEvery is how often the open warnings are reloaded.
 const warningsEvery = 3 * time.Second
 
 func warningsCmd(base context.Context, b Backend, day time.Time, door string) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(base, callTimeout)
-		defer cancel()
+	return call(base, func(ctx context.Context) tea.Msg {
 		list, err := b.Warnings(ctx, day, door)
 		return warningsMsg{list: list, err: err}
-	}
+	})
 }
 
 func admitCmd(base context.Context, b Backend, id int64, admit bool, req loadReq) tea.Cmd {
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(base, callTimeout)
-		defer cancel()
+	return call(base, func(ctx context.Context) tea.Msg {
 		s, err := b.Admit(ctx, id, admit)
-		msg := admitDoneMsg{scan: s, err: err}
-		if err == nil {
-			msg.snap = fetch(ctx, b, req)
-		}
-		return msg
-	}
+		return admitDoneMsg{scan: s, err: err, snap: reloadAfter(ctx, b, req, err)}
+	})
 }
 
 // waitRead blocks on the camera's channel for the next code.

@@ -33,38 +33,46 @@ type fakeBackend struct {
 func newFakeBackend(loc *time.Location) *fakeBackend { return &fakeBackend{loc: loc} }
 
 func (f *fakeBackend) Warnings(ctx context.Context, day time.Time, door string) ([]canhcua.Warning, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.record("Warnings")
+	defer f.enter("Warnings")()
 	return append([]canhcua.Warning(nil), f.warnings...), nil
 }
 
 func (f *fakeBackend) Admit(ctx context.Context, scanID int64, admit bool) (canhcua.Scan, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.record("Admit")
-	for i := range f.scans {
-		if f.scans[i].ID != scanID {
-			continue
-		}
-		if f.scans[i].Result != canhcua.Held {
-			return canhcua.Scan{}, canhcua.Errorf(canhcua.ECONFLICT, "not held")
-		}
-		f.scans[i].Result = canhcua.Rejected
-		if admit {
-			f.scans[i].Result = canhcua.Accepted
-		}
-		return f.scans[i], nil
+	defer f.enter("Admit")()
+	s, err := f.byID(scanID)
+	if err != nil {
+		return canhcua.Scan{}, err
 	}
-	return canhcua.Scan{}, canhcua.Errorf(canhcua.ENOTFOUND, "no scan %d", scanID)
+	if s.Result != canhcua.Held {
+		return canhcua.Scan{}, canhcua.Errorf(canhcua.ECONFLICT, "not held")
+	}
+	s.Result = canhcua.Rejected
+	if admit {
+		s.Result = canhcua.Accepted
+	}
+	return *s, nil
 }
 
-func (f *fakeBackend) record(call string) { f.calls = append(f.calls, call) }
+// byID is the recorded scan numbered id, or the store's not-found error.
+func (f *fakeBackend) byID(id int64) (*canhcua.Scan, error) {
+	for i := range f.scans {
+		if f.scans[i].ID == id {
+			return &f.scans[i], nil
+		}
+	}
+	return nil, canhcua.Errorf(canhcua.ENOTFOUND, "no scan %d", id)
+}
+
+// enter locks f and notes the call to a method; the method defers the
+// unlock it returns.
+func (f *fakeBackend) enter(call string) (unlock func()) {
+	f.mu.Lock()
+	f.calls = append(f.calls, call)
+	return f.mu.Unlock
+}
 
 func (f *fakeBackend) Scan(ctx context.Context, id canhcua.Identity, mode canhcua.Mode, door string, at time.Time) (canhcua.Scan, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.record("Scan")
+	defer f.enter("Scan")()
 	if f.scanErr != nil {
 		return canhcua.Scan{}, f.scanErr
 	}
@@ -86,27 +94,21 @@ func (f *fakeBackend) Scan(ctx context.Context, id canhcua.Identity, mode canhcu
 }
 
 func (f *fakeBackend) Void(ctx context.Context, scanID int64, reason string) (canhcua.Scan, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.record("Void")
-	for i := range f.scans {
-		if f.scans[i].ID != scanID {
-			continue
-		}
-		if f.scans[i].Result != canhcua.Accepted {
-			return canhcua.Scan{}, canhcua.Errorf(canhcua.ECONFLICT, "scan %d is %s, not accepted", scanID, f.scans[i].Result)
-		}
-		f.scans[i].Result, f.scans[i].Reason = canhcua.Voided, reason
-		f.voided = append(f.voided, scanID)
-		return f.scans[i], nil
+	defer f.enter("Void")()
+	s, err := f.byID(scanID)
+	if err != nil {
+		return canhcua.Scan{}, err
 	}
-	return canhcua.Scan{}, canhcua.Errorf(canhcua.ENOTFOUND, "no scan %d", scanID)
+	if s.Result != canhcua.Accepted {
+		return canhcua.Scan{}, canhcua.Errorf(canhcua.ECONFLICT, "scan %d is %s, not accepted", scanID, s.Result)
+	}
+	s.Result, s.Reason = canhcua.Voided, reason
+	f.voided = append(f.voided, scanID)
+	return *s, nil
 }
 
 func (f *fakeBackend) LastScan(ctx context.Context, door string) (*canhcua.Scan, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.record("LastScan")
+	defer f.enter("LastScan")()
 	for i := len(f.scans) - 1; i >= 0; i-- {
 		if f.scans[i].Door == door {
 			s := f.scans[i]
@@ -129,9 +131,7 @@ func (f *fakeBackend) day(day time.Time, door string) []canhcua.Scan {
 }
 
 func (f *fakeBackend) Counts(ctx context.Context, door string, day time.Time) (canhcua.Counts, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.record("Counts")
+	defer f.enter("Counts")()
 	var c canhcua.Counts
 	inside := map[string]bool{}
 	for _, s := range f.day(day, door) {
@@ -161,9 +161,7 @@ func (f *fakeBackend) Counts(ctx context.Context, door string, day time.Time) (c
 }
 
 func (f *fakeBackend) Scans(ctx context.Context, day time.Time, door string, search string, limit int) ([]canhcua.Scan, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.record("Scans")
+	defer f.enter("Scans")()
 	f.searches = append(f.searches, search)
 	q := canhcua.Fold(search)
 	var out []canhcua.Scan
@@ -178,9 +176,7 @@ func (f *fakeBackend) Scans(ctx context.Context, day time.Time, door string, sea
 }
 
 func (f *fakeBackend) Export(ctx context.Context, day time.Time) (string, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.record("Export")
+	defer f.enter("Export")()
 	if f.exportErr != nil {
 		return "", f.exportErr
 	}

@@ -130,14 +130,7 @@ func (h *harness) press(r rune) {
 // then Enter.
 func (h *harness) wedgeType(s string) {
 	h.t.Helper()
-	for _, r := range s {
-		if r == ' ' {
-			h.key(tea.KeySpace, r)
-		} else {
-			h.key(tea.KeyRunes, r)
-		}
-		h.clock.Advance(8 * time.Millisecond)
-	}
+	h.typeRunes(s, 8*time.Millisecond)
 	h.key(tea.KeyEnter)
 	h.clock.Advance(200 * time.Millisecond)
 	h.fire()
@@ -146,12 +139,15 @@ func (h *harness) wedgeType(s string) {
 // typeText types into a form (no timing involved).
 func (h *harness) typeText(s string) {
 	h.t.Helper()
+	h.typeRunes(s, 0)
+}
+
+// typeRunes sends the runes of s, the clock advancing by gap after each.
+func (h *harness) typeRunes(s string, gap time.Duration) {
+	h.t.Helper()
 	for _, r := range s {
-		if r == ' ' {
-			h.key(tea.KeySpace, r)
-		} else {
-			h.key(tea.KeyRunes, r)
-		}
+		h.send(runeKey(r))
+		h.clock.Advance(gap)
 	}
 }
 

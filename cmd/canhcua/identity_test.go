@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/hc1test"
 )
 
 type decodedLine struct {
@@ -74,7 +74,7 @@ func TestDecodeIdentifiesHC1(t *testing.T) {
 				"dn": 2, "sd": 2, "dt": "2021-08-07", "co": "VN", "is": "Ministry of Health", "ci": "URN:UVCI:01:VN:A2"},
 		},
 	}
-	text, err := canhcua.SignHC1(dcc, "VN", time.Date(2021, 8, 8, 0, 0, 0, 0, time.UTC), time.Date(2022, 8, 8, 0, 0, 0, 0, time.UTC), []byte("testkid1"), key)
+	text, err := hc1test.SignHC1(dcc, "VN", time.Date(2021, 8, 8, 0, 0, 0, 0, time.UTC), time.Date(2022, 8, 8, 0, 0, 0, 0, time.UTC), []byte("testkid1"), key)
 	if err != nil {
 		t.Fatal(err)
 	}

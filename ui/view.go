@@ -1,0 +1,97 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// View draws the screen: header, counts, banner (or the manual form), the
+// recent scans filling what is left, the status line and the help.
+func (m *model) View() string {
+	w, h := m.width, m.hgt
+	if w <= 0 || h <= 0 {
+		w, h = defaultWidth, defaultHeight
+	}
+	c, st := m.cat, m.st
+	top := []string{
+		m.header.view(w, m.now, m.mode, c, st),
+		m.counts.view(w, c, st),
+	}
+	if pane := m.warns.view(w, m.loc, c, st); pane != "" {
+		top = append(top, pane)
+	}
+	if m.manual != nil {
+		top = append(top, m.manual.view(w, c, st))
+	} else {
+		top = append(top, m.banner.view(w, m.loc, c, st))
+	}
+	bottom := []string{m.statusLine(w), m.helpView(w)}
+	used := 0
+	for _, s := range append(top, bottom...) {
+		used += lipgloss.Height(s)
+	}
+	parts := top
+	if h-used > 0 {
+		table := m.recent.view(w, h-used, m.loc, c, st)
+		if n := lipgloss.Height(table); n < h-used {
+			table += strings.Repeat("\n", h-used-n) // keep the status and help at the bottom
+		}
+		parts = append(parts, table)
+	}
+	parts = append(parts, bottom...)
+	out := strings.Join(parts, "\n")
+	if lines := strings.Split(out, "\n"); len(lines) > h {
+		out = strings.Join(lines[:h], "\n")
+	}
+	return out
+}
+
+func (m *model) statusLine(w int) string {
+	c, st := m.cat, m.st
+	if m.confirm != nil {
+		s := m.confirm
+		ask := fmt.Sprintf(c.VoidAsk, s.At.In(m.loc).Format("15:04:05"), m.name(*s), c.dir(s.Direction))
+		return st.Confirm.Render(fitLine(ask, w))
+	}
+	if len(m.held) > 0 && !m.filter.active {
+		return heldPrompt(m.held[0], w, m.loc, c, st)
+	}
+	if m.filter.active {
+		return m.filter.view(w, len(m.recent.rows), c, st)
+	}
+	line := m.filter.view(w, len(m.recent.rows), c, st)
+	if m.status != "" {
+		style := st.Status
+		if m.statusErr {
+			style = st.StatusErr
+		}
+		msg := style.Render(sanitize(m.status, w))
+		if line != "" {
+			line += "  " + msg
+		} else {
+			line = msg
+		}
+	}
+	return fitLine(line, w)
+}
+
+func (m *model) helpView(w int) string {
+	m.help.Width = w
+	var km help.KeyMap = m.keys
+	switch {
+	case m.manual != nil:
+		km = bindingsHelp{m.keys.Save, m.keys.Next, m.keys.Cancel}
+	case m.filter.active:
+		km = bindingsHelp{m.keys.Apply, m.keys.Clear}
+	case m.confirm != nil:
+		km = bindingsHelp{m.keys.Yes, m.keys.No}
+	case len(m.held) > 0:
+		km = bindingsHelp{m.keys.Admit, m.keys.Refuse, m.keys.Quit}
+	}
+	// help cuts the short help with "…" but not when the "…" itself does
+	// not fit; cut again to be sure.
+	return fitLine(m.help.View(km), w)
+}
