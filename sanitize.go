@@ -2,8 +2,12 @@ package canhcua
 
 import (
 	"strings"
+
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/clipperhouse/displaywidth"
 )
 
 // maxMarks is how many zero-width runes (combining marks) may follow one base
@@ -22,8 +26,8 @@ const maxMarks = 3
 //   - replaces each run of invalid UTF-8 bytes with U+FFFD;
 //   - turns tabs, newlines and other spaces into one space between words and
 //     trims the ends;
-//   - bounds the display width to maxWidth terminal columns (East Asian wide
-//     and fullwidth characters and most emoji count 2, combining marks 0),
+//   - bounds the display width to maxWidth terminal columns as lipgloss
+//     measures them (DisplayWidth), cutting between grapheme clusters and
 //     ending with "…" when the text was cut. maxWidth <= 0 means no bound.
 //
 // Unlike Printable, which escapes hazards so they can be inspected,
@@ -31,12 +35,9 @@ const maxMarks = 3
 func Sanitize(s string, maxWidth int) string {
 	var b strings.Builder
 	b.Grow(min(len(s), 1024))
-	width := 0     // display width written so far
-	cut := 0       // b.Len() of the longest prefix that leaves room for "…"
 	marks := 0     // zero-width runes since the last base character
 	space := false // a space is pending (written before the next visible rune)
-	truncated := false
-	for i := 0; i < len(s) && !truncated; {
+	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && n <= 1:
@@ -60,39 +61,21 @@ func Sanitize(s string, maxWidth int) string {
 		case r != utf8.RuneError && !unicode.IsGraphic(r), unicode.Is(unicode.Co, r), isFormatHazard(r):
 			continue
 		}
-		w := runeWidth(r)
-		if w == 0 {
+		if isZeroWidth(r) {
 			if marks >= maxMarks || b.Len() == 0 {
 				continue
 			}
 			marks++
 		} else {
 			marks = 0
-			add := w
-			if space {
-				add++
-			}
-			if maxWidth > 0 && width+add > maxWidth {
-				truncated = true
-				break
-			}
 			if space {
 				b.WriteByte(' ')
-				width++
 				space = false
 			}
 		}
 		b.WriteRune(r)
-		width += w
-		if maxWidth <= 0 || width <= maxWidth-1 {
-			cut = b.Len()
-		}
 	}
-	if !truncated {
-		return b.String()
-	}
-	// Cut back to the last position where "…" still fits (width ≤ maxWidth-1).
-	return strings.TrimRight(b.String()[:cut], " ") + "…"
+	return truncateWidth(b.String(), maxWidth)
 }
 
 // skipEscape returns how many bytes of s (which starts with ESC or an 8-bit
@@ -157,56 +140,29 @@ func skipEscape(s string) int {
 	}
 }
 
-// DisplayWidth is the number of terminal columns s takes once sanitized
-// runes are shown: East Asian wide and fullwidth characters and most emoji
-// take 2, combining marks and other zero-width runes 0, the rest 1.
-func DisplayWidth(s string) int {
-	w := 0
-	for _, r := range s {
-		w += runeWidth(r)
-	}
-	return w
-}
+// DisplayWidth is the number of terminal columns s takes, as lipgloss
+// measures it (ansi.StringWidth: grapheme clusters).
+func DisplayWidth(s string) int { return ansi.StringWidth(s) }
 
-func runeWidth(r rune) int {
-	switch {
-	case r < 0x20 || (r >= 0x7f && r < 0xa0):
-		return 0
-	case r < 0x300:
-		return 1
-	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) || r == 0x200b:
-		return 0
-	case r >= 0x1160 && r <= 0x11ff: // Hangul jamo medial vowels and final consonants
-		return 0
-	}
-	for _, rg := range wideRanges {
-		if r < rg[0] {
-			return 1
-		}
-		if r <= rg[1] {
-			return 2
-		}
-	}
-	return 1
-}
+// isZeroWidth reports a rune that takes no column of its own (a combining
+// mark, a joiner), as the width library sees it.
+func isZeroWidth(r rune) bool { return displaywidth.Rune(r) == 0 }
 
-// wideRanges are the East Asian Wide (W) and Fullwidth (F) ranges, with the
-// emoji blocks terminals show two columns wide, in ascending order.
-var wideRanges = [][2]rune{
-	{0x1100, 0x115f}, {0x231a, 0x231b}, {0x2329, 0x232a}, {0x23e9, 0x23ec},
-	{0x23f0, 0x23f0}, {0x23f3, 0x23f3}, {0x25fd, 0x25fe}, {0x2614, 0x2615},
-	{0x2648, 0x2653}, {0x267f, 0x267f}, {0x2693, 0x2693}, {0x26a1, 0x26a1},
-	{0x26aa, 0x26ab}, {0x26bd, 0x26be}, {0x26c4, 0x26c5}, {0x26ce, 0x26ce},
-	{0x26d4, 0x26d4}, {0x26ea, 0x26ea}, {0x26f2, 0x26f3}, {0x26f5, 0x26f5},
-	{0x26fa, 0x26fa}, {0x26fd, 0x26fd}, {0x2705, 0x2705}, {0x270a, 0x270b},
-	{0x2728, 0x2728}, {0x274c, 0x274c}, {0x274e, 0x274e}, {0x2753, 0x2755},
-	{0x2757, 0x2757}, {0x2795, 0x2797}, {0x27b0, 0x27b0}, {0x27bf, 0x27bf},
-	{0x2b1b, 0x2b1c}, {0x2b50, 0x2b50}, {0x2b55, 0x2b55}, {0x2e80, 0x303e},
-	{0x3041, 0x33ff}, {0x3400, 0x4dbf}, {0x4e00, 0x9fff}, {0xa000, 0xa4cf},
-	{0xa960, 0xa97f}, {0xac00, 0xd7a3}, {0xf900, 0xfaff}, {0xfe10, 0xfe19},
-	{0xfe30, 0xfe6f}, {0xff00, 0xff60}, {0xffe0, 0xffe6}, {0x16fe0, 0x16fe4},
-	{0x17000, 0x18cff}, {0x1b000, 0x1b2ff}, {0x1f004, 0x1f004}, {0x1f0cf, 0x1f0cf},
-	{0x1f18e, 0x1f18e}, {0x1f191, 0x1f19a}, {0x1f200, 0x1f251}, {0x1f300, 0x1f64f},
-	{0x1f680, 0x1f6ff}, {0x1f7e0, 0x1f7eb}, {0x1f90c, 0x1f9ff}, {0x1fa70, 0x1faff},
-	{0x20000, 0x2fffd}, {0x30000, 0x3fffd},
+// truncateWidth cuts s to maxWidth columns, ending it with "…", between
+// grapheme clusters.
+func truncateWidth(s string, maxWidth int) string {
+	if maxWidth <= 0 || ansi.StringWidth(s) <= maxWidth {
+		return s
+	}
+	budget := maxWidth - ansi.StringWidth("…")
+	cut, w := 0, 0
+	for cut < len(s) {
+		c, cw := ansi.FirstGraphemeCluster(s[cut:], ansi.GraphemeWidth)
+		w += cw
+		if w > budget {
+			break
+		}
+		cut += len(c)
+	}
+	return strings.TrimRight(s[:cut], " ") + "…"
 }
