@@ -155,14 +155,27 @@ func truncateWidth(s string, maxWidth int) string {
 		return s
 	}
 	budget := maxWidth - ansi.StringWidth("…")
-	cut, w := 0, 0
-	for cut < len(s) {
-		c, cw := ansi.FirstGraphemeCluster(s[cut:], ansi.GraphemeWidth)
-		w += cw
-		if w > budget {
+	var cuts []int // ends of the clusters that fit
+	for cut, w := 0, 0; cut < len(s); {
+		// The cluster measured alone, as StringWidth measures it: the
+		// width FirstGraphemeCluster returns may differ (a spacing mark).
+		c, _ := ansi.FirstGraphemeCluster(s[cut:], ansi.GraphemeWidth)
+		if w += ansi.StringWidth(c); w > budget {
 			break
 		}
 		cut += len(c)
+		cuts = append(cuts, cut)
 	}
-	return strings.TrimRight(s[:cut], " ") + "…"
+	// The widths of the clusters add up to the width of the text; should
+	// they not, cut further until the whole fits.
+	for k := len(cuts); ; k-- {
+		end := 0
+		if k > 0 {
+			end = cuts[k-1]
+		}
+		out := strings.TrimRight(s[:end], " ") + "…"
+		if k == 0 || ansi.StringWidth(out) <= maxWidth {
+			return out
+		}
+	}
 }
