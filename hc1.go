@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/canhcua/canhcua/internal/base45"
+	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/cose"
 )
 
@@ -34,16 +36,20 @@ func isHC1(text string) bool {
 	return len(text) >= len(hc1Prefix) && strings.EqualFold(text[:len(hc1Prefix)], hc1Prefix)
 }
 
-// hc1Error is a reason an HC1 code is rejected, in English and Vietnamese.
-type hc1Error struct{ en, vi string }
-
-func (e hc1Error) Error() string { return e.en }
-
-func hc1Damaged(format string, args ...any) error {
-	return hc1Error{"damaged health certificate: " + fmt.Sprintf(format, args...), "Chứng nhận y tế bị hỏng"}
+// hc1Error is a reason an HC1 code is rejected: a catalog key and its
+// arguments.
+type hc1Error struct {
+	key  catalog.Key
+	args []any
 }
 
-var errHC1Signature = hc1Error{"health certificate signature is invalid (forged or altered)", "Chữ ký chứng nhận y tế không hợp lệ (giả hoặc đã bị sửa)"}
+func (e hc1Error) Error() string { return catalog.EN.T(e.key, e.args...) }
+
+// hc1Damaged is the rejection of a certificate that cannot be read, with
+// what was wrong.
+func hc1Damaged(detail error) error { return hc1Error{catalog.RejectHC1Damaged, []any{detail}} }
+
+var errHC1Signature = hc1Error{key: catalog.RejectHC1Signature}
 
 // ParseHC1 decodes an "HC1:" code and, when tl is not nil, checks its
 // signature. The returned error is an hc1Error with a reason to show.
@@ -51,42 +57,42 @@ var errHC1Signature = hc1Error{"health certificate signature is invalid (forged 
 // unsupported algorithm).
 func ParseHC1(text string, tl *TrustList) (cert *Certificate, warnings []string, err error) {
 	if !isHC1(text) {
-		return nil, nil, hc1Damaged("no HC1: prefix")
+		return nil, nil, hc1Damaged(errors.New("no HC1: prefix"))
 	}
 	raw, err := base45.Decode(text[len(hc1Prefix):])
 	if err != nil {
-		return nil, nil, hc1Damaged("base45: %v", err)
+		return nil, nil, hc1Damaged(fmt.Errorf("base45: %w", err))
 	}
 	if len(raw) > 0 && raw[0] == 0x78 { // zlib header; the spec allows uncompressed data
 		zr, err := zlib.NewReader(bytes.NewReader(raw))
 		if err != nil {
-			return nil, nil, hc1Damaged("zlib: %v", err)
+			return nil, nil, hc1Damaged(fmt.Errorf("zlib: %w", err))
 		}
 		raw, err = io.ReadAll(io.LimitReader(zr, hc1MaxInflated+1))
 		if err != nil {
-			return nil, nil, hc1Damaged("zlib: %v", err)
+			return nil, nil, hc1Damaged(fmt.Errorf("zlib: %w", err))
 		}
 		if len(raw) > hc1MaxInflated {
-			return nil, nil, hc1Damaged("too large once decompressed")
+			return nil, nil, hc1Damaged(errors.New("too large once decompressed"))
 		}
 	}
 	msg, err := cose.Decode(raw)
 	if err != nil {
-		return nil, nil, hc1Damaged("COSE: %v", err)
+		return nil, nil, hc1Damaged(fmt.Errorf("COSE: %w", err))
 	}
 	cert, err = decodeDCC(msg.Payload)
 	if err != nil {
-		return nil, nil, hc1Damaged("CBOR: %v", err)
+		return nil, nil, hc1Damaged(fmt.Errorf("CBOR: %w", err))
 	}
 	cert.KeyID = base64.StdEncoding.EncodeToString(msg.Kid)
 	cert.Algorithm = cose.AlgName(msg.Alg)
 	switch keys := tl.lookup(msg.Kid); {
 	case tl == nil:
-		warnings = append(warnings, "signature not verified: no trust list configured")
+		warnings = append(warnings, catalog.EN.T(catalog.NoteNoTrustList))
 	case len(keys) == 0:
-		warnings = append(warnings, "signature not verified: signer "+cert.KeyID+" is not in the trust list")
+		warnings = append(warnings, catalog.EN.T(catalog.NoteUnknownSigner, cert.KeyID))
 	case msg.Alg != cose.ES256 && msg.Alg != cose.PS256:
-		warnings = append(warnings, "signature not verified: unsupported algorithm "+cert.Algorithm)
+		warnings = append(warnings, catalog.EN.T(catalog.NoteUnsupportedAlg, cert.Algorithm))
 	default:
 		if !msg.Verify(keys) {
 			return nil, nil, errHC1Signature

@@ -1,6 +1,7 @@
 package canhcua
 
 import (
+	"errors"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -182,11 +183,11 @@ func identify(cfg IdentifyConfig, limit int, text string) Identity {
 func identifyHC1(cfg IdentifyConfig, today time.Time, t string) Identity {
 	cert, warnings, err := ParseHC1(t, cfg.TrustList)
 	if err != nil {
-		e, ok := err.(hc1Error)
-		if !ok {
-			e = hc1Error{err.Error(), "Chứng nhận y tế bị hỏng"}
+		var e hc1Error
+		if !errors.As(err, &e) {
+			e = hc1Damaged(err).(hc1Error)
 		}
-		return rejectText(KindHC1, e.en, e.vi)
+		return reject(KindHC1, e.key, e.args...)
 	}
 	id := Identity{
 		Kind:        KindHC1,
@@ -205,12 +206,9 @@ func identifyHC1(cfg IdentifyConfig, today time.Time, t string) Identity {
 
 // reject is a refused code of kind k, with the reason the catalog gives key.
 func reject(k Kind, key catalog.Key, args ...any) Identity {
-	en, vi := catalog.Both(key, args...)
-	return rejectText(k, en, vi)
-}
-
-func rejectText(k Kind, en, vi string) Identity {
-	return Identity{Kind: k, Reject: en, RejectVI: vi}
+	id := Identity{Kind: k}
+	id.Reject, id.RejectVI = catalog.Both(key, args...)
+	return id
 }
 
 // isToken reports whether t looks like an opaque personal code: a JWT-shaped
