@@ -1,12 +1,13 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
-	"github.com/canhcua/canhcua"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // bannerState is what the banner shows.
@@ -29,26 +30,26 @@ type banner struct {
 
 const bannerLines = 3 // lines inside the frame
 
-func (b banner) view(width int, loc *time.Location, c *catalog, st Styles) string {
+func (b banner) view(width int, loc *time.Location, c texts, st Styles) string {
 	inner := max(10, width-4) // thick border and padding of 1 on each side
 	var style lipgloss.Style
 	var lines []string
 	switch b.state {
 	case bannerLoading:
 		style = st.Idle
-		lines = []string{c.Loading}
+		lines = []string{c.t(catalog.UILoading)}
 	case bannerIdle:
 		style = st.Idle
-		lines = []string{st.BannerTitle.Render(c.NoScanToday), c.WaitingHint}
+		lines = []string{st.BannerTitle.Render(c.t(catalog.UINoScanToday)), c.t(catalog.UIWaitingHint)}
 	case bannerError:
 		style = st.Failed
 		lines = []string{
-			st.BannerTitle.Render(c.BannerError),
+			st.BannerTitle.Render(c.t(catalog.UIBannerError)),
 			sanitize(b.err, inner),
-			c.BannerErrorHint,
+			c.t(catalog.UIBannerErrorHint),
 		}
 		if b.what != "" {
-			lines[2] = sanitize(b.what, inner/2) + " — " + c.BannerErrorHint
+			lines[2] = sanitize(b.what, inner/2) + " — " + c.t(catalog.UIBannerErrorHint)
 		}
 	case bannerScan:
 		style, lines = b.scanLines(inner, loc, c, st)
@@ -62,42 +63,42 @@ func (b banner) view(width int, loc *time.Location, c *catalog, st Styles) strin
 	return style.Width(width - 2).Render(strings.Join(lines[:bannerLines], "\n"))
 }
 
-func (b banner) scanLines(inner int, loc *time.Location, c *catalog, st Styles) (lipgloss.Style, []string) {
+func (b banner) scanLines(inner int, loc *time.Location, c texts, st Styles) (lipgloss.Style, []string) {
 	s := b.scan
-	at := fmt.Sprintf(c.At, s.At.In(loc).Format("15:04:05"))
+	at := c.t(catalog.UIAt, s.At.In(loc).Format("15:04:05"))
 	who := personLine(s, inner, c, st)
 	kind := c.kind(s.Kind)
 	switch s.Result {
 	case canhcua.Accepted:
-		title := c.BannerAccepted + " — " + c.dir(s.Direction)
+		title := c.t(catalog.UIBannerAccepted) + " — " + c.dir(s.Direction)
 		return st.Accepted, []string{st.BannerTitle.Render(title), who, sanitize(kind, 20) + " · " + at}
 	case canhcua.Duplicate:
-		title := c.BannerDuplicate(c.Seconds(s.Ago))
-		return st.Duplicate, []string{st.BannerTitle.Render(title), who, c.BannerNotCount + " · " + at}
+		title := c.t(catalog.UIBannerDuplicate, c.bannerSeconds(s.Ago))
+		return st.Duplicate, []string{st.BannerTitle.Render(title), who, c.t(catalog.UIBannerNotCount) + " · " + at}
 	case canhcua.Rejected:
-		reason := c.Reason + ": " + sanitize(s.ReasonIn(c.Lang), inner-len(c.Reason)-2)
-		return st.Rejected, []string{st.BannerTitle.Render(c.BannerRejected), reason, sanitize(kind, 20) + " · " + at}
+		reason := c.t(catalog.UIReason) + ": " + sanitize(s.ReasonIn(string(c.lang)), inner-len(c.t(catalog.UIReason))-2)
+		return st.Rejected, []string{st.BannerTitle.Render(c.t(catalog.UIBannerRejected)), reason, sanitize(kind, 20) + " · " + at}
 	case canhcua.Held:
-		reason := c.Reason + ": " + sanitize(s.ReasonIn(c.Lang), inner-len(c.Reason)-2)
-		return st.Duplicate, []string{st.BannerTitle.Render(c.BannerHeld), who, reason}
+		reason := c.t(catalog.UIReason) + ": " + sanitize(s.ReasonIn(string(c.lang)), inner-len(c.t(catalog.UIReason))-2)
+		return st.Duplicate, []string{st.BannerTitle.Render(c.t(catalog.UIBannerHeld)), who, reason}
 	case canhcua.Voided:
 		third := at
 		if s.Reason != "" {
-			third = c.Reason + ": " + sanitize(s.ReasonIn(c.Lang), inner/2) + " · " + at
+			third = c.t(catalog.UIReason) + ": " + sanitize(s.ReasonIn(string(c.lang)), inner/2) + " · " + at
 		}
-		return st.Voided, []string{st.BannerTitle.Render(c.BannerVoided + " — " + c.dir(s.Direction)), who, third}
+		return st.Voided, []string{st.BannerTitle.Render(c.t(catalog.UIBannerVoided) + " — " + c.dir(s.Direction)), who, third}
 	}
 	return st.Idle, []string{sanitize(string(s.Result), inner), who, at}
 }
 
 // personLine is a scan's name (sanitised) and masked ID number.
-func personLine(s canhcua.Scan, width int, c *catalog, st Styles) string {
+func personLine(s canhcua.Scan, width int, c texts, st Styles) string {
 	id := ""
 	if s.IDNumber != "" {
-		id = "   " + c.IDLabel + " " + sanitize(canhcua.MaskID(s.IDNumber), 20)
+		id = "   " + c.t(catalog.UIIDLabel) + " " + sanitize(canhcua.MaskID(s.IDNumber), 20)
 	}
 	nameW := max(8, width-lipgloss.Width(id))
-	name := c.Unnamed
+	name := c.t(catalog.UIUnnamed)
 	if s.Name != "" {
 		name = sanitize(s.Name, nameW)
 	}

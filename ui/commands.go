@@ -5,8 +5,9 @@ import (
 	"io"
 	"time"
 
-	"github.com/canhcua/canhcua"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/canhcua/canhcua"
 )
 
 // callTimeout bounds every Backend call, so a stuck database shows an error

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/canhcua/canhcua"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // counts shows today's figures and a per-hour sparkline.
@@ -22,7 +24,7 @@ const (
 	sparkTo   = 20
 )
 
-func (v counts) view(width int, c *catalog, st Styles) string {
+func (v counts) view(width int, c texts, st Styles) string {
 	figure := func(label string, n int) string {
 		val := "–"
 		if v.loaded {
@@ -31,11 +33,11 @@ func (v counts) view(width int, c *catalog, st Styles) string {
 		return st.CountLabel.Render(label+" ") + st.CountValue.Render(val)
 	}
 	items := []string{
-		figure(c.Inside, v.c.Inside),
-		figure(c.Entries, v.c.Entries),
-		figure(c.Exits, v.c.Exits),
-		figure(c.People, v.c.People),
-		figure(c.Rejected, v.c.Rejected),
+		figure(c.t(catalog.UIInside), v.c.Inside),
+		figure(c.t(catalog.UIEntries), v.c.Entries),
+		figure(c.t(catalog.UIExits), v.c.Exits),
+		figure(c.t(catalog.UIPeople), v.c.People),
+		figure(c.t(catalog.UIRejected), v.c.Rejected),
 	}
 	line := strings.Join(items, "   ")
 	if lipgloss.Width(line) > width {
@@ -47,7 +49,7 @@ func (v counts) view(width int, c *catalog, st Styles) string {
 
 // spark draws PerHour from sparkFrom to sparkTo (or wider when scans fall
 // outside), each hour one to three cells wide, and an axis of hour labels.
-func (v counts) spark(width int, c *catalog, st Styles) (bars, axis string) {
+func (v counts) spark(width int, c texts, st Styles) (bars, axis string) {
 	from, to := sparkFrom, sparkTo
 	peak := 0
 	for h, n := range v.c.PerHour {
@@ -56,10 +58,10 @@ func (v counts) spark(width int, c *catalog, st Styles) (bars, axis string) {
 		}
 		peak = max(peak, n)
 	}
-	label := c.PerHour + " "
+	label := c.t(catalog.UIPerHour) + " "
 	suffix := ""
 	if peak > 0 {
-		suffix = " " + fmt.Sprintf(c.PeakHour, peak)
+		suffix = " " + c.t(catalog.UIPeakHour, peak)
 	}
 	lw := lipgloss.Width(label)
 	hours := to - from + 1

@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // filter is the search over today's log, opened with `/`. The search itself
@@ -18,8 +19,8 @@ type filter struct {
 	query  string
 }
 
-func newFilter(c *catalog) filter {
-	return filter{input: newInput(c.FilterPrompt, 80)}
+func newFilter(c texts) filter {
+	return filter{input: newInput(c.t(catalog.UIFilterPrompt), 80)}
 }
 
 func (f *filter) open() {
@@ -56,18 +57,18 @@ func (f *filter) update(msg tea.KeyMsg, k keyMap) (changed, closed bool) {
 
 // view is the status-line form of the filter: the field while it is open,
 // a reminder of the query while one applies.
-func (f filter) view(width, found int, c *catalog, st Styles) string {
+func (f filter) view(width, found int, c texts, st Styles) string {
 	if f.active {
 		f.input.Width = max(10, width-lipgloss.Width(f.input.Prompt)-16)
 		s := f.input.View()
 		if f.query != "" {
-			s += "  " + st.Status.Render(fmt.Sprintf(c.FilterResults, found))
+			s += "  " + st.Status.Render(c.t(catalog.UIFilterResults, found))
 		}
 		return fitLine(s, width)
 	}
 	if f.query != "" {
-		return fitLine(st.Filter.Render(fmt.Sprintf(c.FilterActive, sanitize(f.query, width/2)))+"  "+
-			st.Status.Render(fmt.Sprintf(c.FilterResults, found)), width)
+		return fitLine(st.Filter.Render(c.t(catalog.UIFilterActive, sanitize(f.query, width/2)))+"  "+
+			st.Status.Render(c.t(catalog.UIFilterResults, found)), width)
 	}
 	return ""
 }

@@ -8,10 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/canhcua/canhcua"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
+
+	"github.com/canhcua/canhcua"
 )
 
 // The golden screens are plain text: no colours, so they read as the screen

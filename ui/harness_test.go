@@ -7,9 +7,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/canhcua/canhcua"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/canhcua/canhcua"
 )
 
 // clock is a settable clock for Config.Now.

@@ -5,9 +5,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/canhcua/canhcua"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // cameraStale is how long without a frame before the camera shows red.
@@ -24,23 +26,23 @@ type header struct {
 	warnings   int // open warnings, shown on the right of the camera line
 }
 
-func (h header) view(width int, now time.Time, mode canhcua.Mode, c *catalog, st Styles) string {
+func (h header) view(width int, now time.Time, mode canhcua.Mode, c texts, st Styles) string {
 	var place []string
 	if h.site != "" {
 		place = append(place, st.Header.Render(sanitize(h.site, width/3)))
 	}
 	if h.door != "" {
-		place = append(place, fmt.Sprintf(c.DoorName, sanitize(h.door, width/4)))
+		place = append(place, c.t(catalog.UIDoorName, sanitize(h.door, width/4)))
 	}
-	right := st.Mode.Render(c.ModeLabel+": "+c.mode(mode)) + "  " +
+	right := st.Mode.Render(c.t(catalog.UIModeLabel)+": "+c.mode(mode)) + "  " +
 		st.Clock.Render(now.Format("02/01/2006 15:04:05"))
-	left := strings.Join(append([]string{st.HeaderSite.Render(c.App)}, place...), " · ")
+	left := strings.Join(append([]string{st.HeaderSite.Render(c.t(catalog.UIApp))}, place...), " · ")
 	if lipgloss.Width(left)+1+lipgloss.Width(right) > width && len(place) > 0 {
 		left = strings.Join(place, " · ") // narrow: the site and door matter more than the app's name
 	}
 	lines := []string{spread(left, right, width)}
 	if h.warnings > 0 {
-		warn := st.Warning.Bold(true).Render(fmt.Sprintf(c.WarnCount, h.warnings))
+		warn := st.Warning.Bold(true).Render(c.t(catalog.UIWarnCount, h.warnings))
 		lines = append(lines, spread(h.cameraLine(width-lipgloss.Width(warn)-1, now, c, st), warn, width))
 	} else {
 		lines = append(lines, h.cameraLine(width, now, c, st))
@@ -51,19 +53,19 @@ func (h header) view(width int, now time.Time, mode canhcua.Mode, c *catalog, st
 	return strings.Join(lines, "\n")
 }
 
-func (h header) cameraLine(width int, now time.Time, c *catalog, st Styles) string {
+func (h header) cameraLine(width int, now time.Time, c texts, st Styles) string {
 	if !h.hasCamera {
-		return st.CameraOK.Render(c.CameraNone)
+		return st.CameraOK.Render(c.t(catalog.UICameraNone))
 	}
 	if !h.camKnown {
-		return st.CameraOK.Render(c.Camera + ": …")
+		return st.CameraOK.Render(c.t(catalog.UICamera) + ": …")
 	}
 	s := h.cam
-	parts := []string{c.Camera + ": " + sanitize(s.Source, 24), fmt.Sprintf(c.CameraFPS, s.FPS)}
+	parts := []string{c.t(catalog.UICamera) + ": " + sanitize(s.Source, 24), c.t(catalog.UICameraFPS, s.FPS)}
 	bad := false
 	switch {
 	case s.LastFrame.IsZero():
-		parts = append(parts, c.CameraNoFrame)
+		parts = append(parts, c.t(catalog.UICameraNoFrame))
 		bad = true
 	default:
 		age := now.Sub(s.LastFrame)
@@ -71,14 +73,14 @@ func (h header) cameraLine(width int, now time.Time, c *catalog, st Styles) stri
 			age = 0
 		}
 		if age > cameraStale {
-			parts = append(parts, fmt.Sprintf(c.CameraStalled, c.Seconds(age)))
+			parts = append(parts, c.t(catalog.UICameraStalled, c.seconds(age)))
 			bad = true
 		} else {
-			parts = append(parts, fmt.Sprintf(c.CameraAge, fmt.Sprintf("%.1f s", age.Seconds())))
+			parts = append(parts, c.t(catalog.UICameraAge, fmt.Sprintf("%.1f s", age.Seconds())))
 		}
 	}
 	if s.Err != "" {
-		parts = append(parts, fmt.Sprintf(c.CameraErr, s.Err))
+		parts = append(parts, c.t(catalog.UICameraErr, s.Err))
 		bad = true
 	}
 	line := sanitize(strings.Join(parts, " · "), width)

@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
-	"github.com/canhcua/canhcua"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // key handles a key press. Forms (manual entry, search) get their keys
@@ -91,7 +92,7 @@ func (m *model) scanText(text string) tea.Cmd {
 // applyWedge runs what the wedge let through as commands.
 func (m *model) applyWedge(out wedgeOutcome) tea.Cmd {
 	if out.ignored > 0 {
-		m.setStatus(fmt.Sprintf(m.cat.WedgeIgnored, out.ignored), true)
+		m.setStatus(m.cat.t(catalog.UIWedgeIgnored, out.ignored), true)
 	}
 	var cmds []tea.Cmd
 	for _, r := range out.keys {
@@ -125,9 +126,9 @@ func (m *model) command(msg tea.KeyMsg) tea.Cmd {
 		return m.quit()
 	case key.Matches(msg, m.keys.Dir):
 		m.mode = m.mode.Next()
-		m.setStatus(fmt.Sprintf(m.cat.ModeChanged, m.cat.mode(m.mode)), false)
+		m.setStatus(m.cat.t(catalog.UIModeChanged, m.cat.mode(m.mode)), false)
 	case key.Matches(msg, m.keys.Export):
-		m.setStatus(m.cat.Exporting, false)
+		m.setStatus(m.cat.t(catalog.UIExporting), false)
 		return exportCmd(m.ctx, m.backend, m.day)
 	case key.Matches(msg, m.keys.Manual):
 		f := newManualForm(m.cat)
@@ -152,10 +153,10 @@ func (m *model) confirmKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Yes):
 		s := *m.confirm
 		m.confirm = nil
-		return voidCmd(m.ctx, m.backend, s.ID, m.cat.VoidReason, m.request(true, true, false))
+		return voidCmd(m.ctx, m.backend, s.ID, m.cat.t(catalog.UIVoidReason), m.request(true, true, false))
 	case key.Matches(msg, m.keys.No):
 		m.confirm = nil
-		m.setStatus(m.cat.VoidCanceled, false)
+		m.setStatus(m.cat.t(catalog.UIVoidCanceled), false)
 	}
 	return nil
 }

@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/canhcua/canhcua/internal/catalog"
+)
 
 // keyMap is the desk's one keymap: the commands on the main screen, and the
 // keys of the forms (manual entry, search, confirmation).
@@ -25,26 +29,26 @@ type keyMap struct {
 	Clear  key.Binding // Esc in the search: drop the filter
 }
 
-func newKeyMap(c *catalog) keyMap {
+func newKeyMap(c texts) keyMap {
 	return keyMap{
-		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", c.HelpQuit)),
-		Dir:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", c.HelpDir)),
-		Export: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.HelpExport)),
-		Manual: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", c.HelpManual)),
-		Void:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", c.HelpVoid)),
-		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", c.HelpFilter)),
-		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", c.HelpHelp)),
+		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", c.t(catalog.UIHelpQuit))),
+		Dir:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", c.t(catalog.UIHelpDir))),
+		Export: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.t(catalog.UIHelpExport))),
+		Manual: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", c.t(catalog.UIHelpManual))),
+		Void:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", c.t(catalog.UIHelpVoid))),
+		Filter: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", c.t(catalog.UIHelpFilter))),
+		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", c.t(catalog.UIHelpHelp))),
 
-		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.HelpSave)),
-		Next:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab", c.HelpNext)),
+		Save:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t(catalog.UIHelpSave))),
+		Next:   key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab", c.t(catalog.UIHelpNext))),
 		Prev:   key.NewBinding(key.WithKeys("shift+tab", "up")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.HelpCancel)),
-		Yes:    key.NewBinding(key.WithKeys("y", "c"), key.WithHelp("y", c.HelpYes)),
-		No:     key.NewBinding(key.WithKeys("n", "k", "esc"), key.WithHelp("n", c.HelpNo)),
-		Admit:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.HelpAdmit)),
-		Refuse: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.HelpRefuse)),
-		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.HelpApply)),
-		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.HelpClearFl)),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.t(catalog.UIHelpCancel))),
+		Yes:    key.NewBinding(key.WithKeys("y", "c"), key.WithHelp("y", c.t(catalog.UIHelpYes))),
+		No:     key.NewBinding(key.WithKeys("n", "k", "esc"), key.WithHelp("n", c.t(catalog.UIHelpNo))),
+		Admit:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.t(catalog.UIHelpAdmit))),
+		Refuse: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.t(catalog.UIHelpRefuse))),
+		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t(catalog.UIHelpApply))),
+		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.t(catalog.UIHelpClearFilter))),
 	}
 }
 

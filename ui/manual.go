@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // manualForm is the small form for someone without a code: a name and an
@@ -25,9 +27,9 @@ func newInput(prompt string, limit int) textinput.Model {
 	return ti
 }
 
-func newManualForm(c *catalog) manualForm {
+func newManualForm(c texts) manualForm {
 	f := manualForm{name: newInput("", 80), id: newInput("", 20)}
-	f.id.Placeholder = c.ManualIDHint
+	f.id.Placeholder = c.t(catalog.UIManualIDHint)
 	f.name.Focus()
 	return f
 }
@@ -38,14 +40,14 @@ type manualSubmit struct{ name, id string }
 // update handles a key in the form. It returns a submit when Enter was
 // pressed with a name, and done when the form is finished (saved or
 // cancelled).
-func (f *manualForm) update(msg tea.KeyMsg, k keyMap, c *catalog) (sub *manualSubmit, done bool) {
+func (f *manualForm) update(msg tea.KeyMsg, k keyMap, c texts) (sub *manualSubmit, done bool) {
 	switch {
 	case key.Matches(msg, k.Cancel):
 		return nil, true
 	case key.Matches(msg, k.Save):
 		name := strings.TrimSpace(f.name.Value())
 		if name == "" {
-			f.err = c.ManualNeedNm
+			f.err = c.t(catalog.UIManualNeedName)
 			f.setFocus(0)
 			return nil, false
 		}
@@ -74,15 +76,15 @@ func (f *manualForm) setFocus(i int) {
 	}
 }
 
-func (f manualForm) view(width int, c *catalog, st Styles) string {
+func (f manualForm) view(width int, c texts, st Styles) string {
 	inner := max(20, width-4)
 	label := func(s string) string { return st.FormLabel.Render(pad(s, 24)) }
 	f.name.Width = max(10, inner-26)
 	f.id.Width = max(10, inner-26)
 	lines := []string{
-		st.FormTitle.Render(c.ManualTitle),
-		label(c.ManualName) + " " + f.name.View(),
-		label(c.ManualID) + " " + f.id.View(),
+		st.FormTitle.Render(c.t(catalog.UIManualTitle)),
+		label(c.t(catalog.UIManualName)) + " " + f.name.View(),
+		label(c.t(catalog.UIManualID)) + " " + f.id.View(),
 	}
 	if f.err != "" {
 		lines[0] += "  " + st.FormError.Render(f.err)

@@ -5,8 +5,8 @@
 //
 // The model follows soft-serve and gh-dash: components (header, counts,
 // banner, recent, manual, filter), one keymap (keys.go), one styles file
-// (styles.go), one string catalog (i18n.go), and all I/O in tea.Cmds
-// (commands.go); Update only changes state. Update hands each message to its
+// (styles.go), every text from the string catalog (internal/catalog, through
+// i18n.go), and all I/O in tea.Cmds (commands.go); Update only changes state. Update hands each message to its
 // handler (update.go), key presses go through input.go, and View is in
 // view.go.
 package ui
@@ -16,9 +16,12 @@ import (
 	"os"
 	"time"
 
-	"github.com/canhcua/canhcua"
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/internal/tz"
 )
 
 // Default size before the terminal reports one.
@@ -34,7 +37,7 @@ type model struct {
 	ctx     context.Context
 	cancel  context.CancelFunc
 
-	cat   *catalog
+	cat   texts
 	st    Styles
 	keys  keyMap
 	help  help.Model
@@ -75,7 +78,7 @@ func New(cfg Config, backend Backend) tea.Model {
 		cfg.Now = time.Now
 	}
 	if cfg.Location == nil {
-		cfg.Location = vietnam()
+		cfg.Location = tz.Vietnam()
 	}
 	if cfg.Identify == nil {
 		cfg.Identify = canhcua.Identify
@@ -88,7 +91,7 @@ func New(cfg Config, backend Backend) tea.Model {
 	default:
 		cfg.Mode = canhcua.ModeIn
 	}
-	cat := lookup(cfg.Lang)
+	cat := newTexts(cfg.Lang)
 	ctx, cancel := context.WithCancel(context.Background())
 	h := help.New()
 	m := &model{
@@ -115,15 +118,6 @@ func New(cfg Config, backend Backend) tea.Model {
 	m.now = cfg.Now().In(m.loc)
 	m.day = midnight(m.now)
 	return m
-}
-
-// vietnam is Asia/Ho_Chi_Minh, or UTC+7 (Vietnam has no summer time) when the
-// system has no time zone data.
-func vietnam() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Ho_Chi_Minh"); err == nil {
-		return loc
-	}
-	return time.FixedZone("ICT", 7*3600)
 }
 
 func midnight(t time.Time) time.Time {
@@ -175,7 +169,7 @@ func (m *model) record(identify func() canhcua.Identity) tea.Cmd {
 
 func (m *model) name(s canhcua.Scan) string {
 	if s.Name == "" {
-		return m.cat.Unnamed
+		return m.cat.t(catalog.UIUnnamed)
 	}
 	return sanitize(s.Name, 40)
 }

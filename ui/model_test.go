@@ -5,8 +5,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/canhcua/canhcua"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/canhcua/canhcua"
 )
 
 func TestWedgeBurstIsAScanNotCommands(t *testing.T) {
@@ -408,7 +409,7 @@ func TestCameraStatus(t *testing.T) {
 	}
 	for _, c := range cases {
 		h.cam = c.cam
-		got := h.cameraLine(100, t0, &vi, st)
+		got := h.cameraLine(100, t0, newTexts("vi"), st)
 		if !strings.Contains(got, c.want) || strings.Contains(got, "\x1b[2J") {
 			t.Errorf("camera %+v: %q, want %q", c.cam, got, c.want)
 		}

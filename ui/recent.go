@@ -1,13 +1,14 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
-	"github.com/canhcua/canhcua"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // recentLimit is how many scans the list asks for: more than any screen shows.
@@ -29,7 +30,7 @@ const (
 	colResult = 9
 )
 
-func (r recent) view(width, height int, loc *time.Location, c *catalog, st Styles) string {
+func (r recent) view(width, height int, loc *time.Location, c texts, st Styles) string {
 	if height <= 0 {
 		return ""
 	}
@@ -43,16 +44,16 @@ func (r recent) view(width, height int, loc *time.Location, c *catalog, st Style
 	cells := func(t, d, n, id, k, res string) string {
 		return strings.Join([]string{pad(t, colTime), pad(d, colDir), pad(n, nameW), pad(id, colID), pad(k, kindW), pad(res, resW)}, " ")
 	}
-	lines := []string{st.TableHeader.Render(fitLine(cells(c.ColTime, c.ColDir, c.ColName, c.ColID, c.ColKind, c.ColResult), width))}
+	lines := []string{st.TableHeader.Render(fitLine(cells(c.t(catalog.UIColTime), c.t(catalog.UIColDir), c.t(catalog.UIColName), c.t(catalog.UIColID), c.t(catalog.UIColKind), c.t(catalog.UIColResult)), width))}
 	if len(r.rows) == 0 {
 		msg := ""
 		switch {
 		case !r.loaded:
-			msg = c.Loading
+			msg = c.t(catalog.UILoading)
 		case r.query != "":
-			msg = fmt.Sprintf(c.NoMatch, sanitize(r.query, width/2))
+			msg = c.t(catalog.UINoMatch, sanitize(r.query, width/2))
 		default:
-			msg = c.NoRows
+			msg = c.t(catalog.UINoRows)
 		}
 		lines = append(lines, st.Empty.Render(fitLine(msg, width)))
 	}
@@ -60,7 +61,7 @@ func (r recent) view(width, height int, loc *time.Location, c *catalog, st Style
 		if len(lines) >= height {
 			break
 		}
-		name := c.Unnamed
+		name := c.t(catalog.UIUnnamed)
 		if s.Name != "" {
 			name = sanitize(s.Name, nameW)
 		}

@@ -3,8 +3,10 @@ package ui
 import (
 	"fmt"
 
-	"github.com/canhcua/canhcua"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // Update hands each message to its handler. Handlers only change state;
@@ -26,7 +28,7 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(m.scanText(msg.code.Text), waitRead(m.cfg.Reads))
 	case readsClosedMsg:
 		m.readsAlive = false
-		m.setStatus(m.cat.ReadsClosed, true)
+		m.setStatus(m.cat.t(catalog.UIReadsClosed), true)
 		return m, nil
 	case scanDoneMsg:
 		return m, m.scanDone(msg)
@@ -78,13 +80,13 @@ func (m *model) warningsLoaded(msg warningsMsg) tea.Cmd {
 
 func (m *model) admitDone(msg admitDoneMsg) tea.Cmd {
 	if msg.err != nil {
-		m.failed(m.cat.HeldFailed, msg.err)
+		m.failed(m.cat.t(catalog.UIHeldFailed), msg.err)
 		return nil
 	}
 	m.showScan(msg.scan)
-	text := m.cat.HeldRefused
+	text := m.cat.t(catalog.UIHeldRefused)
 	if msg.scan.Result == canhcua.Accepted {
-		text = m.cat.HeldAdmitted
+		text = m.cat.t(catalog.UIHeldAdmitted)
 	}
 	m.setStatus(fmt.Sprintf(text, m.name(msg.scan)), false)
 	m.applySnapshot(msg.snap)
@@ -113,20 +115,20 @@ func (m *model) scanDone(msg scanDoneMsg) tea.Cmd {
 
 func (m *model) voidDone(msg voidDoneMsg) tea.Cmd {
 	if msg.err != nil {
-		m.failed(m.cat.VoidFailed, msg.err)
+		m.failed(m.cat.t(catalog.UIVoidFailed), msg.err)
 		return nil
 	}
 	m.showScan(msg.scan)
-	m.setStatus(fmt.Sprintf(m.cat.Voided, msg.scan.At.In(m.loc).Format("15:04:05"), m.name(msg.scan)), false)
+	m.setStatus(m.cat.t(catalog.UIVoided, msg.scan.At.In(m.loc).Format("15:04:05"), m.name(msg.scan)), false)
 	m.applySnapshot(msg.snap)
 	return nil
 }
 
 func (m *model) exportDone(msg exportDoneMsg) tea.Cmd {
 	if msg.err != nil {
-		m.failed(m.cat.ExportFailed, msg.err)
+		m.failed(m.cat.t(catalog.UIExportFailed), msg.err)
 	} else {
-		m.setStatus(fmt.Sprintf(m.cat.Exported, msg.path), false)
+		m.setStatus(m.cat.t(catalog.UIExported, msg.path), false)
 	}
 	return nil
 }
@@ -154,7 +156,7 @@ func (m *model) failed(format string, err error) {
 
 func (m *model) applySnapshot(s snapshotMsg) {
 	if s.err != nil {
-		m.failed(m.cat.LoadFailed, s.err)
+		m.failed(m.cat.t(catalog.UILoadFailed), s.err)
 	}
 	if s.counts != nil && s.seq > m.countsSeq {
 		m.counts = counts{c: *s.counts, loaded: true}
@@ -178,11 +180,11 @@ func (m *model) applySnapshot(s snapshotMsg) {
 func (m *model) voidTarget(msg voidTargetMsg) tea.Cmd {
 	switch {
 	case msg.err != nil:
-		m.failed(m.cat.VoidFailed, msg.err)
+		m.failed(m.cat.t(catalog.UIVoidFailed), msg.err)
 	case msg.scan == nil || !midnight(msg.scan.At.In(m.loc)).Equal(m.day):
-		m.setStatus(m.cat.NothingToVoid, true)
+		m.setStatus(m.cat.t(catalog.UINothingToVoid), true)
 	case msg.scan.Result != canhcua.Accepted:
-		m.setStatus(fmt.Sprintf(m.cat.CannotVoid, m.cat.result(msg.scan.Result)), true)
+		m.setStatus(m.cat.t(catalog.UICannotVoid, m.cat.result(msg.scan.Result)), true)
 	default:
 		s := *msg.scan
 		m.confirm = &s

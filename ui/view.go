@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // View draws the screen: header, counts, banner (or the manual form), the
@@ -53,7 +54,7 @@ func (m *model) statusLine(w int) string {
 	c, st := m.cat, m.st
 	if m.confirm != nil {
 		s := m.confirm
-		ask := fmt.Sprintf(c.VoidAsk, s.At.In(m.loc).Format("15:04:05"), m.name(*s), c.dir(s.Direction))
+		ask := c.t(catalog.UIVoidAsk, s.At.In(m.loc).Format("15:04:05"), m.name(*s), c.dir(s.Direction))
 		return st.Confirm.Render(fitLine(ask, w))
 	}
 	if len(m.held) > 0 && !m.filter.active {

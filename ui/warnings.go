@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // warningsPaneLines is how many warnings the pane shows; the count in the
@@ -19,18 +19,18 @@ type warnings struct {
 
 func (w warnings) count() int { return len(w.list) }
 
-func (w warnings) view(width int, loc *time.Location, c *catalog, st Styles) string {
+func (w warnings) view(width int, loc *time.Location, c texts, st Styles) string {
 	if len(w.list) == 0 {
 		return ""
 	}
 	var lines []string
 	for i, x := range w.list {
 		if i == warningsPaneLines {
-			lines = append(lines, st.Warning.Render(fitLine(fmt.Sprintf(c.WarnMore, len(w.list)-i), width)))
+			lines = append(lines, st.Warning.Render(fitLine(c.t(catalog.UIWarnMore, len(w.list)-i), width)))
 			break
 		}
 		msg := x.MessageVI
-		if c.Lang == "en" || msg == "" {
+		if c.lang == catalog.EN || msg == "" {
 			msg = x.Message
 		}
 		line := "⚠ " + x.At.In(loc).Format("15:04") + " " + c.warnKind(x.Kind) + ": " + sanitize(msg, width)
@@ -40,11 +40,11 @@ func (w warnings) view(width int, loc *time.Location, c *catalog, st Styles) str
 }
 
 // heldPrompt asks the operator about the oldest held scan.
-func heldPrompt(s canhcua.Scan, width int, loc *time.Location, c *catalog, st Styles) string {
+func heldPrompt(s canhcua.Scan, width int, loc *time.Location, c texts, st Styles) string {
 	name := s.Name
 	if name == "" {
-		name = c.Unnamed
+		name = c.t(catalog.UIUnnamed)
 	}
-	ask := fmt.Sprintf(c.HeldAsk, s.At.In(loc).Format("15:04:05"), sanitize(name, 40))
+	ask := c.t(catalog.UIHeldAsk, s.At.In(loc).Format("15:04:05"), sanitize(name, 40))
 	return st.Confirm.Render(fitLine(ask, width))
 }
