@@ -25,6 +25,7 @@ import (
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
+	"github.com/canhcua/canhcua/internal/pdf"
 )
 
 // Options configures Parse.
@@ -91,7 +92,7 @@ func Detect(path string) (Format, error) {
 	head = head[:n]
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
-	case camera.IsPDF(head):
+	case pdf.Sniff(head):
 		return PDF, nil
 	case strings.HasPrefix(string(head), "PK\x03\x04"):
 		return XLSX, nil
