@@ -16,6 +16,19 @@ import (
 	rt "github.com/canhcua/canhcua/internal/rostertest"
 )
 
+// parsePeople parses path, which must give back every one of rt.People.
+func parsePeople(t *testing.T, path string) *Result {
+	t.Helper()
+	res, err := Parse(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := rt.Names(res.Members), rt.Names(rt.People); !slices.Equal(got, want) {
+		t.Fatalf("names:\n got %q\nwant %q", got, want)
+	}
+	return res
+}
+
 // problemLines are res's problems as "page:line reason".
 func problemLines(res *Result) []string {
 	var out []string
@@ -64,13 +77,7 @@ func TestParseCSV(t *testing.T) {
 			if err := os.WriteFile(path, b.Bytes(), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			res, err := Parse(context.Background(), path, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got, want := rt.Names(res.Members), rt.Names(rt.People); !slices.Equal(got, want) {
-				t.Fatalf("names:\n got %q\nwant %q", got, want)
-			}
+			res := parsePeople(t, path)
 			ms := res.Members
 			if ms[1].IDNumber != "001090005678" || ms[1].BirthDate != "03/04/1985" || ms[2].IDNumber != "001090001111" ||
 				ms[3].BadgeID != "B7KQ2M4XA" || ms[3].ExpectedBy != 7*60+30 || ms[0].ExpectedBy != -1 || ms[0].Unit != rt.People[0].Unit {
@@ -156,13 +163,7 @@ func TestParseXLSX(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Parse(context.Background(), path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got, want := rt.Names(res.Members), rt.Names(rt.People); !slices.Equal(got, want) {
-		t.Fatalf("names:\n got %q\nwant %q", got, want)
-	}
+	res := parsePeople(t, path)
 	ms := res.Members
 	if ms[1].IDNumber != "001090005678" || ms[1].BirthDate != "03/04/1985" || ms[2].IDNumber != "001090001111" ||
 		ms[2].BirthDate != "01/02/1990" || ms[3].BadgeID != "B7KQ2M4XA" || ms[3].ExpectedBy != 450 || ms[4].ExpectedBy != 840 {
