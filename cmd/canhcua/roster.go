@@ -118,7 +118,8 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return fail(err)
 	}
-	res, err := roster.Parse(ctx, path, rosterOptions(func(text string) canhcua.Identity { return canhcua.IdentifyWith(idcfg, text) }))
+	identify := func(text string) canhcua.Identity { return canhcua.IdentifyWith(idcfg, text) }
+	res, err := roster.Parse(ctx, path, rosterOptions(identify))
 	if err != nil {
 		return fail(err)
 	}
