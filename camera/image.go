@@ -16,6 +16,8 @@ import (
 	"gocv.io/x/gocv"
 	_ "golang.org/x/image/bmp"  // BMP for the Go fallback
 	_ "golang.org/x/image/webp" // WebP for the Go fallback
+
+	"github.com/canhcua/canhcua"
 )
 
 // ErrUnreadableImage is wrapped by errors for files that are not images
@@ -84,4 +86,20 @@ func GrayMat(img image.Image) (gocv.Mat, error) {
 		draw.Draw(g, g.Bounds(), img, b.Min, draw.Src)
 	}
 	return gocv.NewMatFromBytes(b.Dy(), b.Dx(), gocv.MatTypeCV8UC1, g.Pix)
+}
+
+// ImageDecoder reads the codes of Go images (a rendered PDF page) with a
+// Decoder, through an 8-bit gray Mat.
+type ImageDecoder struct {
+	Decoder Decoder
+}
+
+// ReadCodes decodes img.
+func (d ImageDecoder) ReadCodes(img image.Image) ([]canhcua.Code, error) {
+	m, err := GrayMat(img)
+	if err != nil {
+		return nil, err
+	}
+	defer m.Close()
+	return d.Decoder.Decode(m)
 }

@@ -34,14 +34,9 @@ func (db *DB) Counts(ctx context.Context, door string, day time.Time) (canhcua.C
 		GROUP BY hour`
 	qInside := `SELECT count(DISTINCT person_key) FROM visits WHERE day = ?1 AND out_at IS NULL` + where
 	err := db.view(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
+		err := eachRow(ctx, tx, func(r rowScanner) error {
 			var hour, in, out, rejected, people int
-			if err := rows.Scan(&hour, &in, &out, &rejected, &people); err != nil {
+			if err := r.Scan(&hour, &in, &out, &rejected, &people); err != nil {
 				return err
 			}
 			if hour >= 0 && hour < 24 {
@@ -51,8 +46,9 @@ func (db *DB) Counts(ctx context.Context, door string, day time.Time) (canhcua.C
 			c.Exits += out
 			c.Rejected += rejected
 			c.People += people
-		}
-		if err := rows.Err(); err != nil {
+			return nil
+		}, q, args...)
+		if err != nil {
 			return err
 		}
 		return tx.QueryRowContext(ctx, qInside, args...).Scan(&c.Inside)

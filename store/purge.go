@@ -110,20 +110,11 @@ func (db *DB) purge(ctx context.Context, before time.Time, dry bool) (PurgeResul
 			return err
 		}
 		defer tx.Rollback()
-		rows, err := tx.QueryContext(ctx, `SELECT snapshot FROM warnings WHERE day < ? AND snapshot <> '' ORDER BY at, id`, day)
+		res.Snapshots, err = queryAll(ctx, tx, func(r rowScanner) (s string, err error) {
+			err = r.Scan(&s)
+			return s, err
+		}, `SELECT snapshot FROM warnings WHERE day < ? AND snapshot <> '' ORDER BY at, id`, day)
 		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var s string
-			if err := rows.Scan(&s); err != nil {
-				rows.Close()
-				return err
-			}
-			res.Snapshots = append(res.Snapshots, s)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		// Children first: decisions and visits refer to scans, scans and

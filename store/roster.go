@@ -127,52 +127,26 @@ func (db *DB) Rosters(ctx context.Context) ([]canhcua.Roster, error) {
 }
 
 func rosters(ctx context.Context, tx *sql.Tx) ([]canhcua.Roster, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, name, expected_by, only_roster FROM rosters ORDER BY name, id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []canhcua.Roster
-	for rows.Next() {
+	return queryAll(ctx, tx, func(rs rowScanner) (canhcua.Roster, error) {
 		var r canhcua.Roster
-		if err := rows.Scan(&r.ID, &r.Name, &r.ExpectedBy, &r.Only); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+		err := rs.Scan(&r.ID, &r.Name, &r.ExpectedBy, &r.Only)
+		return r, err
+	}, `SELECT id, name, expected_by, only_roster FROM rosters ORDER BY name, id`)
 }
 
 // memberColumns are the columns scanMember reads, from roster_members m
 // joined with rosters r.
 const memberColumns = `m.id, r.name, m.name, m.unit, m.id_number, m.badge_id, m.birth_date, m.expected_by`
 
-func scanMember(rs rowScanner) (canhcua.Member, error) {
+// scanMember reads a member, and the columns after memberColumns into extra.
+func scanMember(rs rowScanner, extra ...any) (canhcua.Member, error) {
 	var m canhcua.Member
-	err := rs.Scan(&m.ID, &m.Roster, &m.Name, &m.Unit, &m.IDNumber, &m.BadgeID, &m.BirthDate, &m.ExpectedBy)
+	err := rs.Scan(append([]any{&m.ID, &m.Roster, &m.Name, &m.Unit, &m.IDNumber, &m.BadgeID, &m.BirthDate, &m.ExpectedBy}, extra...)...)
 	return m, err
 }
 
 func queryMembers(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]canhcua.Member, error) {
-	return queryAll(ctx, tx, scanMember, q, args...)
-}
-
-// queryAll runs a query in tx and reads every row with read.
-func queryAll[T any](ctx context.Context, tx *sql.Tx, read func(rowScanner) (T, error), q string, args ...any) ([]T, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []T
-	for rows.Next() {
-		v, err := read(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, tx, func(rs rowScanner) (canhcua.Member, error) { return scanMember(rs) }, q, args...)
 }
 
 // Members returns the members of the roster named roster (of every roster
@@ -184,11 +158,8 @@ func (db *DB) Members(ctx context.Context, roster string) ([]canhcua.Member, err
 		q := `SELECT ` + memberColumns + ` FROM roster_members m JOIN rosters r ON r.id = m.roster_id`
 		var args []any
 		if roster != "" {
-			var id int64
-			err := tx.QueryRowContext(ctx, `SELECT id FROM rosters WHERE name = ?`, roster).Scan(&id)
-			if errors.Is(err, sql.ErrNoRows) {
-				return canhcua.Errorf(canhcua.ENOTFOUND, "no roster %q", roster)
-			} else if err != nil {
+			id, err := rosterID(ctx, tx, roster)
+			if err != nil {
 				return err
 			}
 			q += ` WHERE m.roster_id = ?`
@@ -205,15 +176,22 @@ func (db *DB) Members(ctx context.Context, roster string) ([]canhcua.Member, err
 	return out, nil
 }
 
+// rosterID is the id of the roster named name; ENOTFOUND when there is none.
+func rosterID(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM rosters WHERE name = ?`, name).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, canhcua.Errorf(canhcua.ENOTFOUND, "no roster %q", name)
+	}
+	return id, err
+}
+
 // RemoveRoster deletes the roster named name and its members; ENOTFOUND when
 // there is none. Scans are not touched.
 func (db *DB) RemoveRoster(ctx context.Context, name string) error {
 	err := db.update(ctx, func(tx *sql.Tx) error {
-		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM rosters WHERE name = ?`, name).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return canhcua.Errorf(canhcua.ENOTFOUND, "no roster %q", name)
-		} else if err != nil {
+		id, err := rosterID(ctx, tx, name)
+		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM roster_members WHERE roster_id = ?`, id); err != nil {
@@ -325,45 +303,29 @@ func (db *DB) ExpectedStatus(ctx context.Context, day time.Time) ([]GroupStatus,
 		if rs, err = rosters(ctx, tx); err != nil || len(rs) == 0 {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `
+		members, err = queryAll(ctx, tx, func(rs rowScanner) (e expected, err error) {
+			e.m, err = scanMember(rs, &e.fold)
+			return e, err
+		}, `
 			SELECT `+memberColumns+`, m.name_fold FROM roster_members m JOIN rosters r ON r.id = m.roster_id
 			ORDER BY r.name, r.id, m.id`)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		for rows.Next() {
-			var e expected
-			m := &e.m
-			if err := rows.Scan(&m.ID, &m.Roster, &m.Name, &m.Unit, &m.IDNumber, &m.BadgeID, &m.BirthDate, &m.ExpectedBy, &e.fold); err != nil {
-				return err
-			}
-			members = append(members, e)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		rows.Close()
 		// One row per person: their first accepted scan of the day.
-		rows, err = tx.QueryContext(ctx, `
-			SELECT person_key, min(at), max(name), max(name_fold), max(id_number), max(birth_date) FROM scans
-			WHERE day = ? AND result = 'accepted' AND person_key IS NOT NULL
-			GROUP BY person_key`, db.dayOf(day))
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var s seen
-			if err := rows.Scan(&s.id.Key, &s.first, &s.id.Name, &s.fold, &s.id.IDNumber, &s.id.BirthDate); err != nil {
-				return err
+		scans, err = queryAll(ctx, tx, func(rs rowScanner) (s seen, err error) {
+			if err := rs.Scan(&s.id.Key, &s.first, &s.id.Name, &s.fold, &s.id.IDNumber, &s.id.BirthDate); err != nil {
+				return s, err
 			}
 			if b, ok := strings.CutPrefix(s.id.Key, "badge:"); ok {
 				s.id.BadgeID = b
 			}
-			scans = append(scans, s)
-		}
-		return rows.Err()
+			return s, nil
+		}, `
+			SELECT person_key, min(at), max(name), max(name_fold), max(id_number), max(birth_date) FROM scans
+			WHERE day = ? AND result = 'accepted' AND person_key IS NOT NULL
+			GROUP BY person_key`, db.dayOf(day))
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: expected status: %w", err)

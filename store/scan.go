@@ -200,29 +200,20 @@ func rebuildVisits(ctx context.Context, tx *sql.Tx, key string, doorID int64) er
 	if _, err := tx.ExecContext(ctx, `DELETE FROM visits WHERE person_key = ? AND door_id = ?`, key, doorID); err != nil {
 		return err
 	}
-	rows, err := tx.QueryContext(ctx, `
-		SELECT id, at, day, direction FROM scans
-		WHERE person_key = ? AND door_id = ? AND result = 'accepted'
-		ORDER BY day, at, id`, key, doorID)
-	if err != nil {
-		return err
-	}
 	type scan struct {
 		id       int64
 		at       int64
 		day, dir string
 	}
-	var ss []scan
-	for rows.Next() {
-		var s scan
-		if err := rows.Scan(&s.id, &s.at, &s.day, &s.dir); err != nil {
-			rows.Close()
-			return err
-		}
-		ss = append(ss, s)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+	// All read before addToVisits writes.
+	ss, err := queryAll(ctx, tx, func(r rowScanner) (s scan, err error) {
+		err = r.Scan(&s.id, &s.at, &s.day, &s.dir)
+		return s, err
+	}, `
+		SELECT id, at, day, direction FROM scans
+		WHERE person_key = ? AND door_id = ? AND result = 'accepted'
+		ORDER BY day, at, id`, key, doorID)
+	if err != nil {
 		return err
 	}
 	for _, s := range ss {
@@ -306,8 +297,6 @@ func scanByID(ctx context.Context, tx *sql.Tx, id int64) (canhcua.Scan, int64, e
 const scanColumns = `s.id, s.at, d.name, s.direction, s.kind, s.person_key, s.name, s.id_number,
 	s.birth_date, s.result, s.reason, s.reason_vi, s.ago, s.void_reason`
 
-type rowScanner interface{ Scan(...any) error }
-
 func scanRow(r rowScanner, extra ...any) (canhcua.Scan, error) {
 	var (
 		s                     canhcua.Scan
@@ -389,15 +378,24 @@ func (db *DB) Scans(ctx context.Context, q ScanQuery) ([]canhcua.Scan, error) {
 		sq += ` LIMIT ?`
 		args = append(args, q.Limit)
 	}
-	var out []canhcua.Scan
-	err := db.view(ctx, func(tx *sql.Tx) (err error) {
-		out, err = queryAll(ctx, tx, func(r rowScanner) (canhcua.Scan, error) { return scanRow(r) }, sq, args...)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("store: scans: %w", err)
+	return viewAll(ctx, db, "scans", func(r rowScanner) (canhcua.Scan, error) { return scanRow(r) }, sq, args...)
+}
+
+func visitRow(r rowScanner) (canhcua.Visit, error) {
+	var (
+		v         canhcua.Visit
+		in, outAt sql.NullInt64
+	)
+	if err := r.Scan(&v.PersonKey, &v.Name, &v.Door, &in, &outAt); err != nil {
+		return v, err
 	}
-	return out, nil
+	if in.Valid {
+		v.In = time.Unix(0, in.Int64).UTC()
+	}
+	if outAt.Valid {
+		v.Out = time.Unix(0, outAt.Int64).UTC()
+	}
+	return v, nil
 }
 
 func escapeLike(s string) string {
@@ -417,33 +415,5 @@ func (db *DB) Visits(ctx context.Context, day time.Time, door string) ([]canhcua
 		args = append(args, door)
 	}
 	q += ` ORDER BY coalesce(v.in_at, v.out_at), v.id`
-	var out []canhcua.Visit
-	err := db.view(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var (
-				v         canhcua.Visit
-				in, outAt sql.NullInt64
-			)
-			if err := rows.Scan(&v.PersonKey, &v.Name, &v.Door, &in, &outAt); err != nil {
-				return err
-			}
-			if in.Valid {
-				v.In = time.Unix(0, in.Int64).UTC()
-			}
-			if outAt.Valid {
-				v.Out = time.Unix(0, outAt.Int64).UTC()
-			}
-			out = append(out, v)
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return nil, fmt.Errorf("store: visits: %w", err)
-	}
-	return out, nil
+	return viewAll(ctx, db, "visits", visitRow, q, args...)
 }

@@ -118,15 +118,7 @@ func (db *DB) Warnings(ctx context.Context, day time.Time, door string, openOnly
 		q += ` WHERE ` + strings.Join(where, ` AND `)
 	}
 	q += ` ORDER BY at, id`
-	var out []canhcua.Warning
-	err := db.view(ctx, func(tx *sql.Tx) (err error) {
-		out, err = queryAll(ctx, tx, warningRow, q, args...)
-		return err
-	})
-	if err != nil {
-		return nil, fmt.Errorf("store: warnings: %w", err)
-	}
-	return out, nil
+	return viewAll(ctx, db, "warnings", warningRow, q, args...)
 }
 
 func (db *DB) cleanWarning(w canhcua.Warning) (canhcua.Warning, error) {
@@ -268,29 +260,20 @@ func (db *DB) Guests(ctx context.Context, day time.Time, door string) ([]Guest, 
 		args = append(args, door)
 	}
 	q += ` ORDER BY s.at, s.id`
-	var out []Guest
-	err := db.view(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var (
-				g        Guest
-				decision string
-				at       int64
-			)
-			if g.Scan, err = scanRow(rows, &decision, &at); err != nil {
-				return err
-			}
-			g.Admitted, g.Decided = decision == "admitted", time.Unix(0, at).UTC()
-			out = append(out, g)
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return nil, fmt.Errorf("store: guests: %w", err)
+	return viewAll(ctx, db, "guests", guestRow, q, args...)
+}
+
+// guestRow reads a scan (scanColumns) and its decision and time.
+func guestRow(r rowScanner) (Guest, error) {
+	var (
+		g        Guest
+		decision string
+		at       int64
+		err      error
+	)
+	if g.Scan, err = scanRow(r, &decision, &at); err != nil {
+		return g, err
 	}
-	return out, nil
+	g.Admitted, g.Decided = decision == "admitted", time.Unix(0, at).UTC()
+	return g, nil
 }

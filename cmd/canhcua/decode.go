@@ -15,6 +15,7 @@ import (
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
+	"github.com/canhcua/canhcua/internal/pdf"
 )
 
 // decodeResult is one code in `canhcua decode --json` output.
@@ -162,7 +163,7 @@ func (d *decoder) path(ctx context.Context, p string) error {
 		return fmt.Errorf("%s: is a folder (give its files, or use --source for a folder of images)", p)
 	}
 	switch {
-	case camera.IsPDF(head[:n]) || strings.EqualFold(filepath.Ext(p), ".pdf"):
+	case pdf.Sniff(head[:n]) || strings.EqualFold(filepath.Ext(p), ".pdf"):
 		return d.pdf(p)
 	case camera.IsImagePath(p):
 		return d.image(p)

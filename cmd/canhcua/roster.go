@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/camera"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/roster"
 )
@@ -117,9 +118,8 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return fail(err)
 	}
-	res, err := roster.Parse(ctx, path, roster.Options{
-		Identify: func(text string) canhcua.Identity { return canhcua.IdentifyWith(idcfg, text) },
-	})
+	identify := func(text string) canhcua.Identity { return canhcua.IdentifyWith(idcfg, text) }
+	res, err := roster.Parse(ctx, path, rosterOptions(identify))
 	if err != nil {
 		return fail(err)
 	}
@@ -162,6 +162,26 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	fmt.Fprintln(stdout)
 	return exitOK
+}
+
+// rosterOptions are roster.Parse's options for reading codes with identify:
+// PDFs are read with MuPDF and their codes with the still engine (every
+// pass).
+func rosterOptions(identify func(text string) canhcua.Identity) roster.Options {
+	return roster.Options{
+		OpenPDF:  openRosterPDF,
+		Codes:    camera.ImageDecoder{Decoder: camera.NewEngine(camera.Still)},
+		Identify: identify,
+	}
+}
+
+// openRosterPDF opens a roster PDF with MuPDF.
+func openRosterPDF(data []byte) (roster.Document, error) {
+	doc, err := camera.ReadPDF(data)
+	if err != nil {
+		return nil, err // not a nil *camera.PDF in a non-nil Document
+	}
+	return doc, nil
 }
 
 func rosterClock(min int) string {

@@ -2,6 +2,7 @@ package roster
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"math"
@@ -11,10 +12,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/gen2brain/go-fitz"
-
 	"github.com/canhcua/canhcua"
-	"github.com/canhcua/canhcua/camera"
+	"github.com/canhcua/canhcua/internal/pdf"
 )
 
 // A PDF roster is read from the positioned text MuPDF extracts (go-fitz's
@@ -33,7 +32,7 @@ import (
 //     STT column continues it (a cell wrapped over lines); any other line
 //     inside the table (in the next row's place) is reported as a problem; lines outside the table
 //     (titles, page numbers, signatures) are skipped;
-//  4. the pages are rendered at camera.PDFDPI and their QR codes decoded;
+//  4. the pages are rendered at pdf.DPI and their QR codes decoded;
 //     each code is attached to the row whose vertical extent is nearest its
 //     centre, and fills that person's ID number, badge and birth date.
 
@@ -264,47 +263,58 @@ func addCells(r *row, l *textLine, tab *table) {
 }
 
 // pdfText returns the text lines of every page.
-func pdfText(ctx context.Context, path string) ([][]*textLine, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var (
-		doc   *fitz.Document
-		pages [][]*textLine
-	)
-	camera.Quiet(func() {
-		doc, err = fitz.NewFromMemory(data)
-		if err != nil {
-			return
-		}
-		defer doc.Close()
-		for i := range doc.NumPage() {
-			if err = ctx.Err(); err != nil {
-				return
-			}
-			var htm string
-			if htm, err = doc.HTML(i, false); err != nil {
-				err = fmt.Errorf("page %d: %w", i+1, err)
-				return
-			}
-			pages = append(pages, pageLines(htm))
-		}
-	})
-	if err != nil {
-		if ctx.Err() != nil {
+func pdfText(ctx context.Context, doc Document) ([][]*textLine, error) {
+	var pages [][]*textLine
+	for i := range doc.Pages() {
+		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		return nil, canhcua.Errorf(canhcua.EINVALID, "%s: not a readable PDF: %v", path, err)
+		htm, err := doc.HTML(i)
+		if err != nil {
+			return nil, err
+		}
+		pages = append(pages, pageLines(htm))
 	}
 	return pages, nil
 }
 
+// errNoPDF is Parse's error for a PDF roster without Options.OpenPDF, or
+// without Options.Codes when it is to read codes.
+var errNoPDF = errors.New("reading a PDF needs Options.OpenPDF, and Options.Codes unless NoCodes")
+
+// openPDF opens the PDF file at path and reads the text of its pages.
+func openPDF(ctx context.Context, path string, opts Options) (Document, [][]*textLine, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	unreadable := func(err error) error {
+		if ctx.Err() != nil {
+			return err
+		}
+		return canhcua.Errorf(canhcua.EINVALID, "%s: not a readable PDF: %v", path, err)
+	}
+	doc, err := opts.OpenPDF(data)
+	if err != nil {
+		return nil, nil, unreadable(err)
+	}
+	pages, err := pdfText(ctx, doc)
+	if err != nil {
+		doc.Close()
+		return nil, nil, unreadable(err)
+	}
+	return doc, pages, nil
+}
+
 func parsePDF(ctx context.Context, path string, opts Options) (*Result, error) {
-	pages, err := pdfText(ctx, path)
+	if opts.OpenPDF == nil || (opts.Codes == nil && !opts.NoCodes) {
+		return nil, fmt.Errorf("roster: %s: %w", path, errNoPDF)
+	}
+	doc, pages, err := openPDF(ctx, path, opts)
 	if err != nil {
 		return nil, err
 	}
+	defer doc.Close()
 	rows, tab := tableRows(pages)
 	if tab == nil {
 		empty := true
@@ -325,7 +335,7 @@ func parsePDF(ctx context.Context, path string, opts Options) (*Result, error) {
 	if opts.NoCodes {
 		return res, nil
 	}
-	if err := attachCodes(ctx, path, pages, rows, index, res, opts); err != nil {
+	if err := attachCodes(ctx, path, doc, pages, rows, index, res, opts); err != nil {
 		return nil, err
 	}
 	sort.SliceStable(res.Problems, func(i, j int) bool {
@@ -359,31 +369,21 @@ func collectIndexed(rows []*row) (*Result, []int) {
 
 // attachCodes decodes the codes on the rendered pages and gives each to the
 // person of the row beside it.
-func attachCodes(ctx context.Context, path string, pages [][]*textLine, rows []*pdfRow, index []int, res *Result, opts Options) error {
+func attachCodes(ctx context.Context, path string, doc Document, pages [][]*textLine, rows []*pdfRow, index []int, res *Result, opts Options) error {
 	identify := opts.Identify
 	if identify == nil {
 		identify = canhcua.Identify
 	}
-	dec := opts.Decoder
-	if dec == nil {
-		dec = camera.ZXing{}
-	}
-	doc, err := camera.OpenPDF(path)
-	if err != nil {
-		return canhcua.Errorf(canhcua.EINVALID, "%s: %v", path, err)
-	}
-	defer doc.Close()
-	scale := 72.0 / camera.PDFDPI
+	scale := 72.0 / pdf.DPI
 	for p := range doc.Pages() {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		mat, err := doc.Page(p, camera.PDFDPI)
+		img, err := doc.Image(p, pdf.DPI)
 		if err != nil {
 			return canhcua.Errorf(canhcua.EINVALID, "%s: %v", path, err)
 		}
-		codes, err := dec.Decode(mat)
-		mat.Close()
+		codes, err := opts.Codes.ReadCodes(img)
 		if err != nil {
 			return fmt.Errorf("%s: page %d: %w", path, p+1, err)
 		}

@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
 	"io"
 	"os"
 	"path/filepath"
@@ -24,18 +25,42 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/canhcua/canhcua"
-	"github.com/canhcua/canhcua/camera"
+	"github.com/canhcua/canhcua/internal/pdf"
 )
 
 // Options configures Parse.
 type Options struct {
+	// OpenPDF opens a PDF file's bytes as a Document; a PDF roster cannot be
+	// read without it.
+	OpenPDF func(data []byte) (Document, error)
+	// Codes finds the codes on a PDF's pages rendered at pdf.DPI; a PDF
+	// roster needs it unless NoCodes.
+	Codes CodeReader
 	// Identify reads the codes printed in a PDF (ID card QR images,
 	// badges); nil: canhcua.Identify, which rejects badges (it has no key).
 	Identify func(text string) canhcua.Identity
-	// Decoder finds the codes on rendered PDF pages; nil: camera.ZXing{}.
-	Decoder camera.Decoder
 	// NoCodes skips looking for codes in PDFs (no page is rendered).
 	NoCodes bool
+}
+
+// Document is an open PDF file (MuPDF's reading of it, in canhcua's
+// camera.PDF). Pages are numbered from 0.
+type Document interface {
+	// Pages is the number of pages.
+	Pages() int
+	// HTML is MuPDF's HTML of a page (go-fitz's Document.HTML without
+	// header): one <p style="top:…pt;left:…pt;line-height:…pt"> per line
+	// of text.
+	HTML(page int) (string, error)
+	// Image renders a page at dpi.
+	Image(page int, dpi float64) (image.Image, error)
+	Close() error
+}
+
+// CodeReader finds and decodes the codes (QR) in an image; their points are
+// in the image's pixels.
+type CodeReader interface {
+	ReadCodes(img image.Image) ([]canhcua.Code, error)
 }
 
 // Result is what Parse read: the people, in file order, and the problems.
@@ -91,7 +116,7 @@ func Detect(path string) (Format, error) {
 	head = head[:n]
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
-	case camera.IsPDF(head):
+	case pdf.Sniff(head):
 		return PDF, nil
 	case strings.HasPrefix(string(head), "PK\x03\x04"):
 		return XLSX, nil
