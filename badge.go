@@ -52,7 +52,7 @@ func NewBadgeKey(random io.Reader) ([]byte, error) {
 	}
 	k := make([]byte, BadgeKeySize)
 	if _, err := io.ReadFull(random, k); err != nil {
-		return nil, Errorf(EINTERNAL, "badge key: %v", err)
+		return nil, Errorf(EINTERNAL, catalog.ErrBadgeKey, err)
 	}
 	return k, nil
 }

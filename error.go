@@ -2,7 +2,8 @@ package canhcua
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // Error codes, in the manner of benbjohnson/wtf: the application's errors
@@ -24,9 +25,10 @@ type Error struct {
 
 func (e *Error) Error() string { return e.Message }
 
-// Errorf returns an *Error with a formatted message.
-func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+// Errorf returns an *Error whose message is the catalog's text of key with
+// args, in English (the language of the command line and the log).
+func Errorf(code string, key catalog.Key, args ...any) *Error {
+	return &Error{Code: code, Message: catalog.EN.T(key, args...)}
 }
 
 // ErrorCode returns the code of the first *Error in err's chain, EINTERNAL for
@@ -52,5 +54,5 @@ func ErrorMessage(err error) string {
 	case errors.As(err, &e):
 		return e.Message
 	}
-	return "internal error"
+	return catalog.EN.T(catalog.ErrInternal)
 }

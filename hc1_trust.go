@@ -12,6 +12,8 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // TrustList holds the public keys of certificate signers, by key
@@ -50,7 +52,7 @@ type trustListJSON struct {
 func ParseTrustList(data []byte) (*TrustList, error) {
 	var j trustListJSON
 	if err := json.Unmarshal(data, &j); err != nil {
-		return nil, Errorf(EINVALID, "trust list: %v", err)
+		return nil, Errorf(EINVALID, catalog.ErrTrustList, err)
 	}
 	tl := &TrustList{}
 	for i, k := range j.Keys {
@@ -61,7 +63,7 @@ func ParseTrustList(data []byte) (*TrustList, error) {
 		case k.PEM != "":
 			blk, _ := pem.Decode([]byte(k.PEM))
 			if blk == nil {
-				return nil, Errorf(EINVALID, "trust list key %d: no PEM block", i)
+				return nil, Errorf(EINVALID, catalog.ErrTrustKeyNoPEM, i)
 			}
 			switch blk.Type {
 			case "CERTIFICATE":
@@ -87,22 +89,22 @@ func ParseTrustList(data []byte) (*TrustList, error) {
 			err = errors.New("no pem, x5c or spki")
 		}
 		if err != nil {
-			return nil, Errorf(EINVALID, "trust list key %d: %v", i, err)
+			return nil, Errorf(EINVALID, catalog.ErrTrustKey, i, err)
 		}
 		var kid []byte
 		switch {
 		case k.Kid != "":
 			if kid, err = base64.StdEncoding.DecodeString(k.Kid); err != nil {
-				return nil, Errorf(EINVALID, "trust list key %d: kid: %v", i, err)
+				return nil, Errorf(EINVALID, catalog.ErrTrustKeyKid, i, err)
 			}
 		case der != nil:
 			h := sha256.Sum256(der)
 			kid = h[:8]
 		default:
-			return nil, Errorf(EINVALID, "trust list key %d: no kid", i)
+			return nil, Errorf(EINVALID, catalog.ErrTrustKeyNoKid, i)
 		}
 		if err := tl.Add(kid, pub); err != nil {
-			return nil, Errorf(EINVALID, "trust list key %d: %v", i, err)
+			return nil, Errorf(EINVALID, catalog.ErrTrustKey, i, err)
 		}
 	}
 	return tl, nil

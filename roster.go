@@ -3,6 +3,8 @@ package canhcua
 import (
 	"strings"
 	"time"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // Roster is a named group of expected people: an office's staff, the
@@ -54,7 +56,7 @@ func ParseClock(s string) (int, error) {
 	}
 	v, err := time.Parse("15:04", t)
 	if err != nil {
-		return -1, Errorf(EINVALID, "time %q: want HH:MM, e.g. 07:30", s)
+		return -1, Errorf(EINVALID, catalog.ErrClock, s)
 	}
 	return v.Hour()*60 + v.Minute(), nil
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // Direction is which way a scan goes through the door.
@@ -30,7 +32,7 @@ func ParseMode(s string) (Mode, error) {
 	case ModeIn, ModeOut, ModeToggle:
 		return m, nil
 	}
-	return "", Errorf(EINVALID, "direction %q: want in, out or toggle", s)
+	return "", Errorf(EINVALID, catalog.ErrDirection, s)
 }
 
 // Next cycles in → out → toggle → in (the desk's `d` key).

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // DefaultRetentionDays is how many days of personal data canhcua keeps by
@@ -173,7 +174,7 @@ func (db *DB) Vacuum(ctx context.Context) error {
 		return fmt.Errorf("store: vacuum: checkpoint: %w", err)
 	}
 	if busy != 0 {
-		return canhcua.Errorf(canhcua.ECONFLICT, "vacuum: another connection is using the database; the WAL file was not emptied")
+		return canhcua.Errorf(canhcua.ECONFLICT, catalog.ErrVacuumBusy)
 	}
 	return nil
 }

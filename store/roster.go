@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // SaveRoster creates the roster named r.Name, or updates the one of that name
@@ -24,7 +25,7 @@ import (
 func (db *DB) SaveRoster(ctx context.Context, r canhcua.Roster, members []canhcua.Member, replace bool) (canhcua.Roster, error) {
 	r.Name = strings.Join(strings.Fields(r.Name), " ")
 	if r.Name == "" {
-		return canhcua.Roster{}, canhcua.Errorf(canhcua.EINVALID, "roster name is empty")
+		return canhcua.Roster{}, canhcua.Errorf(canhcua.EINVALID, catalog.ErrRosterNameEmpty)
 	}
 	if err := checkExpectedBy(r.ExpectedBy); err != nil {
 		return canhcua.Roster{}, fmt.Errorf("roster %s: %w", r.Name, err)
@@ -33,7 +34,7 @@ func (db *DB) SaveRoster(ctx context.Context, r canhcua.Roster, members []canhcu
 	for i, m := range members {
 		m = cleanMember(m)
 		if m.Name == "" {
-			return canhcua.Roster{}, canhcua.Errorf(canhcua.EINVALID, "roster %s: member %d has no name", r.Name, i+1)
+			return canhcua.Roster{}, canhcua.Errorf(canhcua.EINVALID, catalog.ErrRosterMemberNoName, r.Name, i+1)
 		}
 		if err := checkExpectedBy(m.ExpectedBy); err != nil {
 			return canhcua.Roster{}, fmt.Errorf("roster %s: member %d (%s): %w", r.Name, i+1, m.Name, err)
@@ -97,7 +98,7 @@ func (db *DB) SaveRoster(ctx context.Context, r canhcua.Roster, members []canhcu
 
 func checkExpectedBy(min int) error {
 	if min < -1 || min >= 24*60 {
-		return canhcua.Errorf(canhcua.EINVALID, "expected-by time %d is not a time of day", min)
+		return canhcua.Errorf(canhcua.EINVALID, catalog.ErrExpectedBy, min)
 	}
 	return nil
 }
@@ -181,7 +182,7 @@ func rosterID(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, `SELECT id FROM rosters WHERE name = ?`, name).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, canhcua.Errorf(canhcua.ENOTFOUND, "no roster %q", name)
+		return 0, canhcua.Errorf(canhcua.ENOTFOUND, catalog.ErrNoRoster, name)
 	}
 	return id, err
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // exitWindow bounds how far back an exit looks for the entry it closes: an
@@ -30,7 +31,7 @@ const exitWindow = 24 * time.Hour
 func (db *DB) Scan(ctx context.Context, id canhcua.Identity, mode canhcua.Mode, door string, at time.Time, rules canhcua.Rules) (canhcua.Scan, error) {
 	door = strings.TrimSpace(door)
 	if door == "" {
-		return canhcua.Scan{}, canhcua.Errorf(canhcua.EINVALID, "door name is empty")
+		return canhcua.Scan{}, canhcua.Errorf(canhcua.EINVALID, catalog.ErrDoorEmpty)
 	}
 	if _, err := canhcua.ParseMode(string(mode)); err != nil {
 		return canhcua.Scan{}, err
@@ -237,7 +238,7 @@ func (db *DB) Void(ctx context.Context, scanID int64, reason string) (canhcua.Sc
 			return err
 		}
 		if got.Result != canhcua.Accepted {
-			return canhcua.Errorf(canhcua.ECONFLICT, "scan %d is %s: only an accepted scan can be voided", scanID, got.Result)
+			return canhcua.Errorf(canhcua.ECONFLICT, catalog.ErrVoidNotAccepted, scanID, got.Result)
 		}
 		var firstDay, firstDoor bool
 		var day string
@@ -288,7 +289,7 @@ func scanByID(ctx context.Context, tx *sql.Tx, id int64) (canhcua.Scan, int64, e
 	row := tx.QueryRowContext(ctx, `SELECT `+scanColumns+`, s.door_id FROM scans s JOIN doors d ON d.id = s.door_id WHERE s.id = ?`, id)
 	s, err := scanRow(row, &doorID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return s, 0, canhcua.Errorf(canhcua.ENOTFOUND, "no scan %d", id)
+		return s, 0, canhcua.Errorf(canhcua.ENOTFOUND, catalog.ErrNoScan, id)
 	}
 	return s, doorID, err
 }

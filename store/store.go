@@ -29,9 +29,11 @@ import (
 	"time"
 	_ "time/tzdata" // the local day must not depend on the system's tzdata
 
-	"github.com/canhcua/canhcua"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // DefaultTimeZone is the time zone in which a scan's local day and hour are
@@ -95,7 +97,7 @@ func DefaultLocation() *time.Location {
 // code knows. A database made by a newer canhcua is refused with ETOONEW.
 func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if path == "" {
-		return nil, canhcua.Errorf(canhcua.EINVALID, "database path is empty")
+		return nil, canhcua.Errorf(canhcua.EINVALID, catalog.ErrDBPathEmpty)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -251,9 +253,7 @@ func (db *DB) migrate(ctx context.Context) error {
 		}
 		if v > known {
 			tx.Rollback()
-			return canhcua.Errorf(canhcua.ETOONEW,
-				"%s was made by a newer canhcua (schema %d, this one knows %d): update canhcua to open it",
-				db.path, v, known)
+			return canhcua.Errorf(canhcua.ETOONEW, catalog.ErrDBTooNew, db.path, v, known)
 		}
 		if v == known {
 			return tx.Rollback()
@@ -290,8 +290,7 @@ func (db *DB) checkLocation(ctx context.Context) error {
 		return err
 	}
 	if have != name {
-		return canhcua.Errorf(canhcua.ECONFLICT,
-			"%s keeps its days in time zone %s, not %s", db.path, have, name)
+		return canhcua.Errorf(canhcua.ECONFLICT, catalog.ErrDBLocation, db.path, have, name)
 	}
 	return nil
 }

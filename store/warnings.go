@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // Warnings: each stored with its time and its local day, open until
@@ -124,7 +125,7 @@ func (db *DB) Warnings(ctx context.Context, day time.Time, door string, openOnly
 func (db *DB) cleanWarning(w canhcua.Warning) (canhcua.Warning, error) {
 	w.Door = strings.TrimSpace(w.Door)
 	if w.Kind == "" {
-		return w, canhcua.Errorf(canhcua.EINVALID, "warning has no kind")
+		return w, canhcua.Errorf(canhcua.EINVALID, catalog.ErrWarningNoKind)
 	}
 	if w.At.IsZero() {
 		w.At = db.now()
@@ -174,11 +175,9 @@ func warningRow(r rowScanner) (canhcua.Warning, error) {
 // Decisions on held scans.
 
 // Reasons Decide gives the scans it settles (English, Vietnamese).
-const (
-	ReasonAdmitted   = "admitted as a guest"
-	ReasonAdmittedVI = "cho vào với tư cách khách"
-	ReasonRefused    = "not on the roster: refused by the operator"
-	ReasonRefusedVI  = "không có trong danh sách: người trực từ chối"
+var (
+	ReasonAdmitted, ReasonAdmittedVI = catalog.Both(catalog.DecideAdmitted)
+	ReasonRefused, ReasonRefusedVI   = catalog.Both(catalog.DecideRefused)
 )
 
 // Decide settles a scan held for the operator (someone not on the roster of
@@ -200,7 +199,7 @@ func (db *DB) Decide(ctx context.Context, scanID int64, admit bool, at time.Time
 			return err
 		}
 		if s.Result != canhcua.Held {
-			return canhcua.Errorf(canhcua.ECONFLICT, "scan %d is %s: only a held scan can be admitted or refused", scanID, s.Result)
+			return canhcua.Errorf(canhcua.ECONFLICT, catalog.ErrDecideNotHeld, scanID, s.Result)
 		}
 		result, reason, reasonVI, decision := canhcua.Rejected, ReasonRefused, ReasonRefusedVI, "refused"
 		if admit {

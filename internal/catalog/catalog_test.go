@@ -147,3 +147,15 @@ func TestParse(t *testing.T) {
 		t.Error("Of: want vi by default")
 	}
 }
+
+// TestNoWrapVerb: the catalog formats with Sprintf, which has no %w (errors
+// are wrapped by the caller, e.g. cmd/canhcua's sayErr).
+func TestNoWrapVerb(t *testing.T) {
+	for _, l := range Langs {
+		for k, s := range texts[l] {
+			if strings.Contains(string(verbs(s)), "w") {
+				t.Errorf("%s %s: %%w in %q", l, k, s)
+			}
+		}
+	}
+}

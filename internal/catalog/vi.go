@@ -411,8 +411,8 @@ Bàn trực cũng làm như vậy khi khởi động.`,
 	PurgeFlagDays:        "số ngày dữ liệu cá nhân được giữ, kể cả hôm nay (cấu hình: retention_days)",
 	PurgeFlagDryRun:      "chỉ cho biết sẽ xóa những gì",
 	PurgeBadDays:         "--days %d: cần từ 1 trở lên",
-	PurgeDone:            "canhcua purge: giữ %d %s (từ %s); đã xóa %d lượt quét, %d lượt ra vào, %d cảnh báo, %d quyết định, %d người, %d ảnh chụp",
-	PurgeDry:             "canhcua purge: giữ %d %s (từ %s); sẽ xóa %d lượt quét, %d lượt ra vào, %d cảnh báo, %d quyết định, %d người, %d ảnh chụp",
+	PurgeDone:            "giữ %d %s (từ %s); đã xóa %d lượt quét, %d lượt ra vào, %d cảnh báo, %d quyết định, %d người, %d ảnh chụp",
+	PurgeDry:             "giữ %d %s (từ %s); sẽ xóa %d lượt quét, %d lượt ra vào, %d cảnh báo, %d quyết định, %d người, %d ảnh chụp",
 	PurgeDay:             "ngày",
 	PurgeDays:            "ngày",
 	PurgeSnapshotNotJPEG: "ảnh chụp %s: tên không phải tệp JPEG, để nguyên",
@@ -466,7 +466,7 @@ camera, luồng hay nguồn demo với --source. Mã thoát: 0 có mã, 1 không
 	DecodeVerified:       "đã kiểm tra",
 	DecodeNotVerified:    "CHƯA kiểm tra",
 	DecodeRejected:       "từ chối: %s",
-	DecodeTrustList:      "danh sách tin cậy %s: %w",
+	DecodeTrustList:      "danh sách tin cậy %s: %v",
 
 	// canhcua roster.
 	RosterUsage: `Cách dùng: canhcua roster COMMAND

@@ -65,7 +65,7 @@ func Write(w io.Writer, format string, scans []canhcua.Scan, opt Options) error 
 	}
 	l, ok := catalog.Parse(opt.Lang)
 	if !ok {
-		return canhcua.Errorf(canhcua.EINVALID, "export language %q: want vi or en", opt.Lang)
+		return canhcua.Errorf(canhcua.EINVALID, catalog.ErrExportLanguage, opt.Lang)
 	}
 	var err error
 	switch strings.ToLower(format) {
@@ -76,7 +76,7 @@ func Write(w io.Writer, format string, scans []canhcua.Scan, opt Options) error 
 	case "json":
 		err = writeJSON(w, scans, opt)
 	default:
-		return canhcua.Errorf(canhcua.EINVALID, "export format %q: want csv, xlsx or json", format)
+		return canhcua.Errorf(canhcua.EINVALID, catalog.ErrExportFormat, format)
 	}
 	if err != nil {
 		return fmt.Errorf("export %s: %w", format, err)

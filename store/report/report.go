@@ -96,7 +96,7 @@ func Write(w io.Writer, format string, d Day, lang string) error {
 	}
 	l, ok := catalog.Parse(lang)
 	if !ok {
-		return canhcua.Errorf(canhcua.EINVALID, "report language %q: want vi or en", lang)
+		return canhcua.Errorf(canhcua.EINVALID, catalog.ErrReportLanguage, lang)
 	}
 	if d.Date.Location() == time.UTC || d.Date.Location() == nil {
 		d.Date = d.Date.In(tz.Vietnam())
@@ -113,7 +113,7 @@ func Write(w io.Writer, format string, d Day, lang string) error {
 	case "pdf":
 		err = r.pdf(w)
 	default:
-		return canhcua.Errorf(canhcua.EINVALID, "report format %q: want text, csv, xlsx or pdf", format)
+		return canhcua.Errorf(canhcua.EINVALID, catalog.ErrReportFormat, format)
 	}
 	if err != nil {
 		return fmt.Errorf("report %s: %w", format, err)

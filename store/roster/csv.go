@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // maxFileSize bounds the roster files read whole into memory.
@@ -82,11 +83,11 @@ func parseCSV(ctx context.Context, path string) (*Result, error) {
 		return nil, err
 	}
 	if len(data) > maxFileSize {
-		return nil, canhcua.Errorf(canhcua.EINVALID, "%s is larger than %d MB", path, maxFileSize>>20)
+		return nil, canhcua.Errorf(canhcua.EINVALID, catalog.RosterTooLarge, path, maxFileSize>>20)
 	}
 	text, err := csvText(data)
 	if err != nil {
-		return nil, canhcua.Errorf(canhcua.EINVALID, "%s: %v", path, err)
+		return nil, canhcua.Errorf(canhcua.EINVALID, catalog.ErrDetail, path, err)
 	}
 	sep, skip := separator(text)
 	offset := 0
@@ -113,10 +114,10 @@ func parseCSV(ctx context.Context, path string) (*Result, error) {
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) && cols != nil {
-				rows = append(rows, &row{line: pe.StartLine + offset, bad: "unreadable CSV: " + pe.Err.Error()})
+				rows = append(rows, &row{line: pe.StartLine + offset, bad: catalog.EN.T(catalog.RosterUnreadableCSV, pe.Err)})
 				continue
 			}
-			return nil, canhcua.Errorf(canhcua.EINVALID, "%s: %v", path, err)
+			return nil, canhcua.Errorf(canhcua.EINVALID, catalog.ErrDetail, path, err)
 		}
 		if cols == nil {
 			cols = headerRow(rec)

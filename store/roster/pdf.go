@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/pdf"
 )
 
@@ -237,9 +238,9 @@ func tableRows(pages [][]*textLine) ([]*pdfRow, *table) {
 				last.text += " / " + l.String()
 				last.bottom, lastTop = l.top+l.size, l.top
 			case near && first == 0:
-				newRow(fmt.Sprintf("row number %q is not a number", l.frags[0].text))
+				newRow(catalog.EN.T(catalog.RosterRowNumber, l.frags[0].text))
 			case near:
-				newRow("not a table row")
+				newRow(catalog.EN.T(catalog.RosterNotRow))
 			default:
 				inTable, last = false, nil // text outside the table
 			}
@@ -292,7 +293,7 @@ func openPDF(ctx context.Context, path string, opts Options) (Document, [][]*tex
 		if ctx.Err() != nil {
 			return err
 		}
-		return canhcua.Errorf(canhcua.EINVALID, "%s: not a readable PDF: %v", path, err)
+		return canhcua.Errorf(canhcua.EINVALID, catalog.RosterPDFUnreadable, path, err)
 	}
 	doc, err := opts.OpenPDF(data)
 	if err != nil {
@@ -322,8 +323,7 @@ func parsePDF(ctx context.Context, path string, opts Options) (*Result, error) {
 			empty = empty && len(p) == 0
 		}
 		if empty {
-			return nil, canhcua.Errorf(canhcua.EINVALID,
-				"%s has no text (a scanned image?): export the list as a PDF with text, or as XLSX or CSV", path)
+			return nil, canhcua.Errorf(canhcua.EINVALID, catalog.RosterPDFNoText, path)
 		}
 		return nil, errNoHeader(path)
 	}
@@ -381,7 +381,7 @@ func attachCodes(ctx context.Context, path string, doc Document, pages [][]*text
 		}
 		img, err := doc.Image(p, pdf.DPI)
 		if err != nil {
-			return canhcua.Errorf(canhcua.EINVALID, "%s: %v", path, err)
+			return canhcua.Errorf(canhcua.EINVALID, catalog.ErrDetail, path, err)
 		}
 		codes, err := opts.Codes.ReadCodes(img)
 		if err != nil {
@@ -430,34 +430,34 @@ func attachCode(res *Result, page int, y float64, id canhcua.Identity, lines []*
 				line = l.num
 			}
 		}
-		res.Problems = append(res.Problems, Problem{Page: page, Line: line, Text: what, Reason: "a code beside no row of the table"})
+		res.Problems = append(res.Problems, Problem{Page: page, Line: line, Text: what, Reason: catalog.EN.T(catalog.RosterCodeNoRow)})
 		return
 	}
 	r := rows[best]
-	report := func(reason string) {
-		res.Problems = append(res.Problems, Problem{Page: r.page, Line: r.line, Text: canhcua.Sanitize(r.text, 120), Reason: reason})
+	report := func(reason catalog.Key, args ...any) {
+		res.Problems = append(res.Problems, Problem{Page: r.page, Line: r.line, Text: canhcua.Sanitize(r.text, 120),
+			Reason: catalog.EN.T(reason, args...)})
 	}
 	if index[best] < 0 {
-		report("a code (" + what + ") beside a row that was not imported")
+		report(catalog.RosterCodeRowSkipped, what)
 		return
 	}
 	m := &res.Members[index[best]]
 	switch {
 	case id.Reject != "":
-		report("the code beside the row was rejected: " + id.Reject)
+		report(catalog.RosterCodeRejected, id.Reject)
 		return
 	case id.Name != "" && canhcua.Fold(id.Name) != canhcua.Fold(m.Name):
-		report(fmt.Sprintf("the code beside the row is %s's, not %s's: not attached", id.Name, m.Name))
+		report(catalog.RosterCodeOtherName, id.Name, m.Name)
 		return
 	case id.IDNumber == "" && id.BadgeID == "":
-		report("the code beside the row (" + what + ") has no ID number or badge ID: not attached")
+		report(catalog.RosterCodeNoID, what)
 		return
 	case id.IDNumber != "" && m.IDNumber != "" && id.IDNumber != m.IDNumber:
-		report(fmt.Sprintf("the code beside the row has ID number %s, the row %s: not attached",
-			canhcua.MaskID(id.IDNumber), canhcua.MaskID(m.IDNumber)))
+		report(catalog.RosterCodeOtherID, canhcua.MaskID(id.IDNumber), canhcua.MaskID(m.IDNumber))
 		return
 	case id.BadgeID != "" && m.BadgeID != "" && id.BadgeID != m.BadgeID:
-		report(fmt.Sprintf("the code beside the row has badge %s, the row %s: not attached", id.BadgeID, m.BadgeID))
+		report(catalog.RosterCodeOtherBadge, id.BadgeID, m.BadgeID)
 		return
 	}
 	if id.IDNumber != "" {

@@ -25,6 +25,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/pdf"
 )
 
@@ -82,9 +83,9 @@ type Problem struct {
 func (p Problem) String() string {
 	var b strings.Builder
 	if p.Page > 0 {
-		fmt.Fprintf(&b, "page %d, ", p.Page)
+		b.WriteString(catalog.EN.T(catalog.RosterProblemPage, p.Page))
 	}
-	fmt.Fprintf(&b, "line %d: %s", p.Line, p.Reason)
+	b.WriteString(catalog.EN.T(catalog.RosterProblemLine, p.Line, p.Reason))
 	if p.Text != "" {
 		fmt.Fprintf(&b, ": %s", p.Text)
 	}
@@ -121,13 +122,13 @@ func Detect(path string) (Format, error) {
 	case strings.HasPrefix(string(head), "PK\x03\x04"):
 		return XLSX, nil
 	case strings.HasPrefix(string(head), "\xd0\xcf\x11\xe0"):
-		return "", canhcua.Errorf(canhcua.EINVALID, "%s is an old Excel (.xls) file: save it as .xlsx or .csv", path)
+		return "", canhcua.Errorf(canhcua.EINVALID, catalog.RosterOldExcel, path)
 	case ext == ".pdf" || ext == ".xlsx":
-		return "", canhcua.Errorf(canhcua.EINVALID, "%s is not a %s file", path, strings.TrimPrefix(ext, "."))
+		return "", canhcua.Errorf(canhcua.EINVALID, catalog.RosterNotFormat, path, strings.TrimPrefix(ext, "."))
 	case n == 0:
-		return "", canhcua.Errorf(canhcua.EINVALID, "%s is empty", path)
+		return "", canhcua.Errorf(canhcua.EINVALID, catalog.RosterEmptyFile, path)
 	case strings.ContainsRune(string(head), 0) && !isUTF16(head):
-		return "", canhcua.Errorf(canhcua.EINVALID, "%s is not a CSV, XLSX or PDF file", path)
+		return "", canhcua.Errorf(canhcua.EINVALID, catalog.RosterNotRoster, path)
 	}
 	return CSV, nil
 }
@@ -300,9 +301,9 @@ func (r *row) member() (m canhcua.Member, problems []Problem, reason string) {
 	case r.bad != "":
 		return m, nil, r.bad
 	case name == "" && r.cells[colSTT] != "":
-		return m, nil, "row " + r.cells[colSTT] + " has no name"
+		return m, nil, catalog.EN.T(catalog.RosterRowNoName, r.cells[colSTT])
 	case name == "":
-		return m, nil, "no name"
+		return m, nil, catalog.EN.T(catalog.RosterNoName)
 	}
 	if why := badName(name); why != "" {
 		return m, nil, why
@@ -319,14 +320,14 @@ func (r *row) member() (m canhcua.Member, problems []Problem, reason string) {
 		if id, ok := idNumber(s); ok {
 			m.IDNumber = id
 		} else {
-			problems = append(problems, r.problem(fmt.Sprintf("ID number %q is not 9 or 12 digits: left out", s)))
+			problems = append(problems, r.problem(catalog.EN.T(catalog.RosterBadID, s)))
 		}
 	}
 	if s := r.cells[colBirth]; s != "" {
 		if d, ok := birthDate(s); ok {
 			m.BirthDate = d
 		} else {
-			problems = append(problems, r.problem(fmt.Sprintf("birth date %q is not a date (DD/MM/YYYY): left out", s)))
+			problems = append(problems, r.problem(catalog.EN.T(catalog.RosterBadBirth, s)))
 		}
 	}
 	m.BadgeID = strings.ReplaceAll(r.cells[colBadge], " ", "")
@@ -334,7 +335,7 @@ func (r *row) member() (m canhcua.Member, problems []Problem, reason string) {
 		if min, ok := clock(s); ok {
 			m.ExpectedBy = min
 		} else {
-			problems = append(problems, r.problem(fmt.Sprintf("expected time %q is not a time (HH:MM): left out", s)))
+			problems = append(problems, r.problem(catalog.EN.T(catalog.RosterBadExpected, s)))
 		}
 	}
 	return m, problems, ""
@@ -349,7 +350,7 @@ func badName(s string) string {
 			letters++
 		case r == ' ':
 		case unicode.IsDigit(r):
-			return fmt.Sprintf("name %q has digits", s)
+			return catalog.EN.T(catalog.RosterNameDigits, s)
 		case strings.ContainsRune(".-'()", r):
 			other++
 		default:
@@ -357,7 +358,7 @@ func badName(s string) string {
 		}
 	}
 	if letters < 2 || other > 2 {
-		return fmt.Sprintf("%q is not a name", s)
+		return catalog.EN.T(catalog.RosterNotName, s)
 	}
 	return ""
 }
@@ -451,6 +452,5 @@ func collect(rows []*row) *Result {
 
 // errNoHeader is the error for a file without a header row.
 func errNoHeader(path string) error {
-	return canhcua.Errorf(canhcua.EINVALID,
-		"%s: no header row naming a name column (Họ và tên / Name) found", filepath.Base(path))
+	return canhcua.Errorf(canhcua.EINVALID, catalog.RosterNoHeader, filepath.Base(path))
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // parseXLSX reads the first sheet that has a header row. Cells are read raw
@@ -15,7 +16,7 @@ import (
 func parseXLSX(ctx context.Context, path string) (*Result, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
-		return nil, canhcua.Errorf(canhcua.EINVALID, "%s: not a readable XLSX file: %v", path, err)
+		return nil, canhcua.Errorf(canhcua.EINVALID, catalog.RosterXLSXUnreadable, path, err)
 	}
 	defer f.Close()
 	for _, sheet := range f.GetSheetList() {
@@ -24,7 +25,7 @@ func parseXLSX(ctx context.Context, path string) (*Result, error) {
 		}
 		recs, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, canhcua.Errorf(canhcua.EINVALID, "%s: sheet %s: %v", path, sheet, err)
+			return nil, canhcua.Errorf(canhcua.EINVALID, catalog.RosterXLSXSheet, path, sheet, err)
 		}
 		var (
 			cols []column
