@@ -335,10 +335,10 @@ func Overlaps(codes []canhcua.Code, c canhcua.Code) bool {
 	cx, cy := c.Center()
 	for _, o := range codes {
 		oq := quadOf(o)
-		if oq.Contains(Pointf{cx, cy}) {
+		if oq.Contains(Pointf{X: cx, Y: cy}) {
 			return true
 		}
-		if ox, oy := o.Center(); q.Side() < 2*oq.Side() && q.Contains(Pointf{ox, oy}) {
+		if ox, oy := o.Center(); q.Side() < 2*oq.Side() && q.Contains(Pointf{X: ox, Y: oy}) {
 			return true
 		}
 	}
@@ -357,7 +357,7 @@ func Duplicate(codes []canhcua.Code, c canhcua.Code) bool {
 		}
 		oq := quadOf(o)
 		ox, oy := o.Center()
-		if q.Contains(Pointf{ox, oy}) || oq.Contains(Pointf{cx, cy}) {
+		if q.Contains(Pointf{X: ox, Y: oy}) || oq.Contains(Pointf{X: cx, Y: cy}) {
 			return true
 		}
 		if math.Hypot(cx-ox, cy-oy) <= math.Max(q.Side(), oq.Side())/2+2 {

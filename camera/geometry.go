@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/geom"
 )
 
 // Quad is a quadrilateral in image coordinates: a code's outline, corners in
@@ -12,7 +13,7 @@ import (
 type Quad [4]Pointf
 
 // Pointf is a point with sub-pixel coordinates.
-type Pointf struct{ X, Y float64 }
+type Pointf = geom.Pt
 
 // Center is the mean of q's corners.
 func (q Quad) Center() Pointf {
@@ -48,21 +49,14 @@ func (q Quad) Bounds(pad float64, r image.Rectangle) image.Rectangle {
 
 // Contains says whether p lies inside q (q convex or not: even-odd rule).
 func (q Quad) Contains(p Pointf) bool {
-	in := false
-	for i, j := 0, 3; i < 4; j, i = i, i+1 {
-		a, b := q[i], q[j]
-		if (a.Y > p.Y) != (b.Y > p.Y) && p.X < (b.X-a.X)*(p.Y-a.Y)/(b.Y-a.Y)+a.X {
-			in = !in
-		}
-	}
-	return in
+	return geom.Polygon(q[:]).Contains(p)
 }
 
 // quadOf returns a code's outline.
 func quadOf(c canhcua.Code) Quad {
 	var q Quad
 	for k, p := range c.Points {
-		q[k] = Pointf{float64(p.X), float64(p.Y)}
+		q[k] = Pointf{X: float64(p.X), Y: float64(p.Y)}
 	}
 	return q
 }
@@ -71,7 +65,7 @@ func quadOf(c canhcua.Code) Quad {
 func covered(q Quad, codes []canhcua.Code) bool {
 	for _, c := range codes {
 		x, y := c.Center()
-		if q.Contains(Pointf{x, y}) {
+		if q.Contains(Pointf{X: x, Y: y}) {
 			return true
 		}
 		if quadOf(c).Contains(q.Center()) {

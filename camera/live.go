@@ -127,7 +127,7 @@ func (e *Engine) runRegion(i int, f *Frame, d *Detail, q Quad) {
 	// The crop's own candidate is q itself, moved.
 	var mq Quad
 	for k, p := range q {
-		mq[k] = Pointf{p.X - float64(r.Min.X), p.Y - float64(r.Min.Y)}
+		mq[k] = Pointf{X: p.X - float64(r.Min.X), Y: p.Y - float64(r.Min.Y)}
 	}
 	sub.cands, sub.candsDone = []Quad{mq}, true
 	e.run(i, sub, d, r.Min, &f.Found)
