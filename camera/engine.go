@@ -331,36 +331,39 @@ func add(codes *[]canhcua.Code, c canhcua.Code) bool {
 // code's outline, or that code's centre inside c's outline when c is not much
 // larger than it.
 func Overlaps(codes []canhcua.Code, c canhcua.Code) bool {
-	q := quadOf(c)
-	cx, cy := c.Center()
-	for _, o := range codes {
-		oq := quadOf(o)
-		if oq.Contains(Pointf{X: cx, Y: cy}) {
-			return true
-		}
-		if ox, oy := o.Center(); q.Side() < 2*oq.Side() && q.Contains(Pointf{X: ox, Y: oy}) {
-			return true
-		}
-	}
-	return false
+	return anyPlaced(codes, c, func(c, o placed) bool {
+		return o.q.Contains(c.at) || c.q.Side() < 2*o.q.Side() && c.q.Contains(o.at)
+	})
 }
 
 // Duplicate says whether codes holds c already: the same text with either
 // one's centre inside the other's outline (or the centres closer than a
 // quarter of the code's size, for outlines given as finder centres).
 func Duplicate(codes []canhcua.Code, c canhcua.Code) bool {
-	q := quadOf(c)
-	cx, cy := c.Center()
+	return anyPlaced(codes, c, func(c, o placed) bool {
+		return o.text == c.text && (c.q.Contains(o.at) || o.q.Contains(c.at) ||
+			math.Hypot(c.at.X-o.at.X, c.at.Y-o.at.Y) <= math.Max(c.q.Side(), o.q.Side())/2+2)
+	})
+}
+
+// placed is a code's text where it was read: its outline and the centre of
+// its corners.
+type placed struct {
+	text string
+	q    Quad
+	at   Pointf
+}
+
+func placedOf(c canhcua.Code) placed {
+	x, y := c.Center()
+	return placed{text: c.Text, q: quadOf(c), at: Pointf{X: x, Y: y}}
+}
+
+// anyPlaced says whether rel holds between c and a code of codes.
+func anyPlaced(codes []canhcua.Code, c canhcua.Code, rel func(c, o placed) bool) bool {
+	pc := placedOf(c)
 	for _, o := range codes {
-		if o.Text != c.Text {
-			continue
-		}
-		oq := quadOf(o)
-		ox, oy := o.Center()
-		if q.Contains(Pointf{X: ox, Y: oy}) || oq.Contains(Pointf{X: cx, Y: cy}) {
-			return true
-		}
-		if math.Hypot(cx-ox, cy-oy) <= math.Max(q.Side(), oq.Side())/2+2 {
+		if rel(pc, placedOf(o)) {
 			return true
 		}
 	}
