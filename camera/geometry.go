@@ -74,9 +74,16 @@ func covered(q Quad, codes []canhcua.Code) bool {
 	}
 	return false
 }
+
+// meets says whether either quad's centre lies inside the other.
+func (q Quad) meets(o Quad) bool {
+	return o.Contains(q.Center()) || q.Contains(o.Center())
+}
+
+// overlapsAny says whether q meets a quad of qs.
 func overlapsAny(q Quad, qs []Quad) bool {
 	for _, o := range qs {
-		if o.Contains(q.Center()) || q.Contains(o.Center()) {
+		if q.meets(o) {
 			return true
 		}
 	}

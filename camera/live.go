@@ -135,7 +135,7 @@ func (e *Engine) runRegion(i int, f *Frame, d *Detail, q Quad) {
 
 func (e *Engine) remember(q Quad, at time.Time) {
 	for i, m := range e.memo {
-		if m.q.Contains(q.Center()) || q.Contains(m.q.Center()) {
+		if q.meets(m.q) {
 			e.memo[i] = memo{q, at}
 			return
 		}
