@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/canhcua/canhcua/camera/corpus"
+	"github.com/canhcua/canhcua/internal/bench/corpus"
 )
 
 // boofcvDir is ../shared/corpus/boofcv-a next to the repository; the test is

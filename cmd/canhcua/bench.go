@@ -19,7 +19,7 @@ import (
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
-	"github.com/canhcua/canhcua/camera/corpus"
+	"github.com/canhcua/canhcua/internal/bench/corpus"
 )
 
 const benchUsage = `Usage:

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/canhcua/canhcua/camera"
-	"github.com/canhcua/canhcua/camera/corpus"
+	"github.com/canhcua/canhcua/internal/bench/corpus"
 )
 
 // benchCorpusRoot is ../shared/corpus next to the repository (the folder
