@@ -12,11 +12,10 @@ import (
 // skipped when it is not there.
 func boofcvDir(t *testing.T) string {
 	t.Helper()
-	root, err := corpus.Root()
+	d, err := corpus.Dir("boofcv-a")
 	if err != nil {
 		t.Skipf("%v: skipping", err)
 	}
-	d := filepath.Join(root, "boofcv-a")
 	if _, err := os.Stat(filepath.Join(d, corpus.LabelsFile)); err != nil {
 		t.Skipf("boofcv-a corpus not found at %s: skipping", d)
 	}
