@@ -45,6 +45,13 @@ func benchOneLine(err error) string {
 	return strings.Join(strings.Fields(err.Error()), " ")
 }
 
+// benchFail names err on stderr, in one line, as an error of the bench
+// subcommand sub, and returns the exit status for it.
+func benchFail(stderr io.Writer, sub string, err error) int {
+	fmt.Fprintf(stderr, "canhcua bench %s: %s\n", sub, benchOneLine(err))
+	return exitUsage
+}
+
 // parsePasses reads --passes: pass names separated by commas, or "all".
 func parsePasses(s string) ([]camera.Pass, error) {
 	switch s {
@@ -96,18 +103,15 @@ func benchDecode(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	}
 	passes, err := parsePasses(*passFlag)
 	if err != nil {
-		fmt.Fprintf(stderr, "canhcua bench decode: %s\n", benchOneLine(err))
-		return exitUsage
+		return benchFail(stderr, "decode", err)
 	}
 	rep, err := bench.Decode(ctx, pos[0], passes)
 	if err != nil {
-		fmt.Fprintf(stderr, "canhcua bench decode: %s\n", benchOneLine(err))
-		return exitUsage
+		return benchFail(stderr, "decode", err)
 	}
 	if *asJSON {
 		if err := rep.WriteJSON(stdout); err != nil {
-			fmt.Fprintf(stderr, "canhcua bench decode: %s\n", benchOneLine(err))
-			return exitUsage
+			return benchFail(stderr, "decode", err)
 		}
 		return exitOK
 	}
@@ -161,19 +165,16 @@ func benchLive(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.Visit(func(f *flag.Flag) { sizeSet = sizeSet || f.Name == "size" })
 	w, h, err := parseSize(*size)
 	if err != nil {
-		fmt.Fprintf(stderr, "canhcua bench live: %s\n", benchOneLine(err))
-		return exitUsage
+		return benchFail(stderr, "live", err)
 	}
 	src, paced, err := bench.OpenSource(ctx, *source, w, h, sizeSet)
 	if err != nil {
-		fmt.Fprintf(stderr, "canhcua bench live: %s\n", benchOneLine(err))
-		return exitUsage
+		return benchFail(stderr, "live", err)
 	}
 	defer src.Close()
 	rep, err := bench.Live(ctx, bench.LiveRun{Source: src, Name: *source, Paced: paced, Decoder: dec, About: about, Duration: *duration})
 	if err != nil {
-		fmt.Fprintf(stderr, "canhcua bench live: %s\n", benchOneLine(err))
-		return exitUsage
+		return benchFail(stderr, "live", err)
 	}
 	if ctx.Err() != nil {
 		fmt.Fprintln(stderr, "canhcua bench live: interrupted")
@@ -185,8 +186,7 @@ func benchLive(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	if *asJSON {
 		if err := rep.WriteJSON(stdout); err != nil {
-			fmt.Fprintf(stderr, "canhcua bench live: %s\n", benchOneLine(err))
-			return exitUsage
+			return benchFail(stderr, "live", err)
 		}
 		return exitOK
 	}

@@ -107,20 +107,27 @@ func TestMatchLabelsEachLabelOnce(t *testing.T) {
 	}
 }
 
-func labelsCorpus(t *testing.T) *Corpus {
+// loaded is the corpus of one file, name (ManifestFile or LabelsFile) holding
+// body, in a new folder.
+func loaded(t *testing.T, name, body string) *Corpus {
+	t.Helper()
 	dir := t.TempDir()
-	write(t, dir, LabelsFile, strings.Join([]string{
+	write(t, dir, name, body)
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func labelsCorpus(t *testing.T) *Corpus {
+	return loaded(t, LabelsFile, strings.Join([]string{
 		`{"image": "blurred/image001.jpg", "codes": [[0,0,100,0,100,100,0,100]]}`,
 		`{"image": "blurred/image003.jpg", "codes": [[0,0,100,0,100,100,0,100], [200,0,300,0,300,100,200,100]]}`,
 		`{"image": "lots/image001.jpg", "codes": [[0,0,10,0,10,10,0,10], [20,0,30,0,30,10,20,10], [40,0,50,0,50,10,40,10], [60,0,70,0,70,10,60,10]]}`,
 		`{"image": "lots/image003.jpg", "codes": []}`,
 		``,
 	}, "\n"))
-	c, err := Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
 }
 
 func TestLoadLabels(t *testing.T) {
@@ -197,13 +204,7 @@ const manifest = "image_filename\texpected_text_escaped\tflag\n" +
 	"path.png\tC:\\\\temp\\\\new\t\n"
 
 func manifestCorpus(t *testing.T) *Corpus {
-	dir := t.TempDir()
-	write(t, dir, ManifestFile, manifest)
-	c, err := Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return loaded(t, ManifestFile, manifest)
 }
 
 func TestLoadManifest(t *testing.T) {
