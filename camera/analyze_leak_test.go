@@ -4,7 +4,6 @@ package camera
 
 import (
 	"context"
-	"io"
 	"testing"
 	"time"
 
@@ -12,20 +11,6 @@ import (
 
 	"github.com/canhcua/canhcua"
 )
-
-// firstN ends a source with io.EOF after n frames.
-type firstN struct {
-	Source
-	n int
-}
-
-func (f *firstN) Read(ctx context.Context, dst *gocv.Mat) error {
-	if f.n <= 0 {
-		return io.EOF
-	}
-	f.n--
-	return f.Source.Read(ctx, dst)
-}
 
 // TestMatLeakAnalyzing runs 300 demo frames through the frame loop with an
 // analysing decoder (presence detection on, analysing often), closes it, and
@@ -61,19 +46,8 @@ func TestMatLeakAnalyzing(t *testing.T) {
 	if n == 0 || len(reads) == 0 {
 		t.Errorf("%d observations, %d reads", n, len(reads))
 	}
-	if after := gocv.MatProfile.Count(); after != before {
-		var b []byte
-		gocv.MatProfile.WriteTo(&analyzeLeakWriter{&b}, 1)
-		t.Fatalf("%d Mats leaked by the analyser:\n%s", after-before, b)
-	}
+	checkMats(t, before, "by the analyser")
 	st := l.Stats()
 	t.Logf("captured %d, decoded %d, reads %d; analysed %d (replaced %d), %d observations; Mats open before and after: %d",
 		st.Captured, st.Decoded, st.Reads, a.Analyzed(), a.Replaced(), n, before)
-}
-
-type analyzeLeakWriter struct{ b *[]byte }
-
-func (w *analyzeLeakWriter) Write(p []byte) (int, error) {
-	*w.b = append(*w.b, p...)
-	return len(p), nil
 }

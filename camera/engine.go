@@ -38,66 +38,6 @@ type Frame struct {
 	single    bool // one QRCodeDetector.Detect, no DetectMulti (live)
 }
 
-// Quad is a quadrilateral in image coordinates: a code's outline, corners in
-// order (top-left, top-right, bottom-right, bottom-left for an upright code).
-type Quad [4]Pointf
-
-// Pointf is a point with sub-pixel coordinates.
-type Pointf struct{ X, Y float64 }
-
-// Center is the mean of q's corners.
-func (q Quad) Center() Pointf {
-	var c Pointf
-	for _, p := range q {
-		c.X += p.X / 4
-		c.Y += p.Y / 4
-	}
-	return c
-}
-
-// Side is q's longest side.
-func (q Quad) Side() float64 {
-	s := 0.0
-	for k := range q {
-		a, b := q[k], q[(k+1)%4]
-		s = math.Max(s, math.Hypot(a.X-b.X, a.Y-b.Y))
-	}
-	return s
-}
-
-// Bounds is q's bounding box grown by pad times its longest side on every
-// side, clipped to r.
-func (q Quad) Bounds(pad float64, r image.Rectangle) image.Rectangle {
-	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for _, p := range q {
-		minX, minY = math.Min(minX, p.X), math.Min(minY, p.Y)
-		maxX, maxY = math.Max(maxX, p.X), math.Max(maxY, p.Y)
-	}
-	g := pad * q.Side()
-	return image.Rect(int(minX-g), int(minY-g), int(maxX+g+1), int(maxY+g+1)).Intersect(r)
-}
-
-// Contains says whether p lies inside q (q convex or not: even-odd rule).
-func (q Quad) Contains(p Pointf) bool {
-	in := false
-	for i, j := 0, 3; i < 4; j, i = i, i+1 {
-		a, b := q[i], q[j]
-		if (a.Y > p.Y) != (b.Y > p.Y) && p.X < (b.X-a.X)*(p.Y-a.Y)/(b.Y-a.Y)+a.X {
-			in = !in
-		}
-	}
-	return in
-}
-
-// quadOf returns a code's outline.
-func quadOf(c canhcua.Code) Quad {
-	var q Quad
-	for k, p := range c.Points {
-		q[k] = Pointf{float64(p.X), float64(p.Y)}
-	}
-	return q
-}
-
 // Candidates returns the code outlines that OpenCV's QRCodeDetector finds in
 // the frame (detection only), computed once per frame.
 func (f *Frame) Candidates() []Quad {
@@ -119,20 +59,6 @@ func (f *Frame) Candidates() []Quad {
 
 // candidateSide is the longer side the image is shrunk to for QRCodeDetector.
 const candidateSide = 1280
-
-// covered says whether a code in codes lies over q.
-func covered(q Quad, codes []canhcua.Code) bool {
-	for _, c := range codes {
-		x, y := c.Center()
-		if q.Contains(Pointf{x, y}) {
-			return true
-		}
-		if quadOf(c).Contains(q.Center()) {
-			return true
-		}
-	}
-	return false
-}
 
 // Open returns the candidates no code read so far lies over.
 func (f *Frame) Open() []Quad {
@@ -222,20 +148,6 @@ type Engine struct {
 	next   int    // live: first heavy pass to run on the next promising frame
 	memo   []memo // live: where codes or candidates were seen lately
 }
-
-type memo struct {
-	q  Quad
-	at time.Time
-}
-
-// DefaultHeavyShare is the share of each second a live engine may spend
-// beyond its first pass, and HeavyBurst the most credit it saves up: with
-// zxing-cpp's ~5 ms a 1280x720 frame at 30 frames/s this keeps the decoder
-// well under the frame period on average.
-const (
-	DefaultHeavyShare = 0.1
-	HeavyBurst        = 60 * time.Millisecond
-)
 
 // NewEngine returns canhcua's default engine for the mode: zxing-cpp first,
 // then preprocessing passes, rectified candidate regions, the WeChat detector
@@ -419,171 +331,39 @@ func add(codes *[]canhcua.Code, c canhcua.Code) bool {
 // code's outline, or that code's centre inside c's outline when c is not much
 // larger than it.
 func Overlaps(codes []canhcua.Code, c canhcua.Code) bool {
-	q := quadOf(c)
-	cx, cy := c.Center()
-	for _, o := range codes {
-		oq := quadOf(o)
-		if oq.Contains(Pointf{cx, cy}) {
-			return true
-		}
-		if ox, oy := o.Center(); q.Side() < 2*oq.Side() && q.Contains(Pointf{ox, oy}) {
-			return true
-		}
-	}
-	return false
+	return anyPlaced(codes, c, func(c, o placed) bool {
+		return o.q.Contains(c.at) || c.q.Side() < 2*o.q.Side() && c.q.Contains(o.at)
+	})
 }
 
 // Duplicate says whether codes holds c already: the same text with either
 // one's centre inside the other's outline (or the centres closer than a
 // quarter of the code's size, for outlines given as finder centres).
 func Duplicate(codes []canhcua.Code, c canhcua.Code) bool {
-	q := quadOf(c)
-	cx, cy := c.Center()
+	return anyPlaced(codes, c, func(c, o placed) bool {
+		return o.text == c.text && (c.q.Contains(o.at) || o.q.Contains(c.at) ||
+			math.Hypot(c.at.X-o.at.X, c.at.Y-o.at.Y) <= math.Max(c.q.Side(), o.q.Side())/2+2)
+	})
+}
+
+// placed is a code's text where it was read: its outline and the centre of
+// its corners.
+type placed struct {
+	text string
+	q    Quad
+	at   Pointf
+}
+
+func placedOf(c canhcua.Code) placed {
+	x, y := c.Center()
+	return placed{text: c.Text, q: quadOf(c), at: Pointf{X: x, Y: y}}
+}
+
+// anyPlaced says whether rel holds between c and a code of codes.
+func anyPlaced(codes []canhcua.Code, c canhcua.Code, rel func(c, o placed) bool) bool {
+	pc := placedOf(c)
 	for _, o := range codes {
-		if o.Text != c.Text {
-			continue
-		}
-		oq := quadOf(o)
-		ox, oy := o.Center()
-		if q.Contains(Pointf{ox, oy}) || oq.Contains(Pointf{cx, cy}) {
-			return true
-		}
-		if math.Hypot(cx-ox, cy-oy) <= math.Max(q.Side(), oq.Side())/2+2 {
-			return true
-		}
-	}
-	return false
-}
-
-// decodeLive runs the first pass on the whole frame, then, when something
-// promising is left unread (a candidate outline, or a place where a code was
-// seen lately), the other passes on crops of those regions, in turn, within
-// the budget.
-func (e *Engine) decodeLive(f *Frame, d *Detail) {
-	now := time.Now
-	if e.Now != nil {
-		now = e.Now
-	}
-	t0 := now()
-	e.run(0, f, d, image.Point{}, &f.Found)
-	mem := e.Memory
-	if mem <= 0 {
-		mem = time.Second
-	}
-	kept := e.memo[:0]
-	for _, m := range e.memo {
-		if t0.Sub(m.at) <= mem {
-			kept = append(kept, m)
-		}
-	}
-	e.memo = kept
-	for _, c := range f.Found {
-		e.remember(quadOf(c), t0)
-	}
-	if len(e.Passes) == 1 {
-		return
-	}
-	// The heavier work runs only on credit earned over time, so that it can
-	// never take the frame rate down.
-	share := e.HeavyShare
-	if share <= 0 {
-		share = DefaultHeavyShare
-	}
-	if e.earned.IsZero() {
-		e.credit = HeavyBurst // a new engine may try hard at once
-	} else {
-		e.credit += time.Duration(float64(t0.Sub(e.earned)) * share)
-		e.credit = min(e.credit, HeavyBurst)
-	}
-	e.earned = t0
-	if e.credit <= 0 {
-		return
-	}
-	spent := time.Now()
-	defer func() { e.credit -= time.Since(spent) }()
-	// Promising regions: candidates no code covers, then remembered places
-	// no code covers now.
-	var regions []Quad
-	for _, q := range f.Open() {
-		regions = append(regions, q)
-		e.remember(q, t0)
-	}
-	for _, m := range e.memo {
-		if covered(m.q, f.Found) || overlapsAny(m.q, regions) {
-			continue
-		}
-		regions = append(regions, m.q)
-	}
-	maxR := e.MaxRegions
-	if maxR <= 0 {
-		maxR = 2
-	}
-	if len(regions) > maxR {
-		regions = regions[:maxR]
-	}
-	if len(regions) == 0 {
-		return
-	}
-	heavy := len(e.Passes) - 1
-	start := time.Now()
-	for done := 0; done < heavy; done++ {
-		if e.Budget > 0 && done > 0 && time.Since(start) >= e.Budget {
-			break
-		}
-		i := 1 + (e.next+done)%heavy
-		foundAll := true
-		for _, q := range regions {
-			if covered(q, f.Found) {
-				continue
-			}
-			foundAll = false
-			e.runRegion(i, f, d, q)
-		}
-		if foundAll {
-			break
-		}
-		e.next = (e.next + 1) % heavy
-	}
-	for _, c := range f.Found {
-		e.remember(quadOf(c), t0)
-	}
-}
-
-// runRegion runs pass i on a crop of f around q.
-func (e *Engine) runRegion(i int, f *Frame, d *Detail, q Quad) {
-	r := q.Bounds(0.35, image.Rect(0, 0, f.Gray.Cols(), f.Gray.Rows()))
-	if r.Dx() < 16 || r.Dy() < 16 {
-		return
-	}
-	roi := f.Gray.Region(r)
-	crop := roi.Clone()
-	roi.Close()
-	defer crop.Close()
-	sub := &Frame{Gray: crop}
-	// The crop's own candidate is q itself, moved.
-	var mq Quad
-	for k, p := range q {
-		mq[k] = Pointf{p.X - float64(r.Min.X), p.Y - float64(r.Min.Y)}
-	}
-	sub.cands, sub.candsDone = []Quad{mq}, true
-	e.run(i, sub, d, r.Min, &f.Found)
-}
-
-func (e *Engine) remember(q Quad, at time.Time) {
-	for i, m := range e.memo {
-		if m.q.Contains(q.Center()) || q.Contains(m.q.Center()) {
-			e.memo[i] = memo{q, at}
-			return
-		}
-	}
-	if len(e.memo) < 8 {
-		e.memo = append(e.memo, memo{q, at})
-	}
-}
-
-func overlapsAny(q Quad, qs []Quad) bool {
-	for _, o := range qs {
-		if o.Contains(q.Center()) || q.Contains(o.Center()) {
+		if rel(pc, placedOf(o)) {
 			return true
 		}
 	}

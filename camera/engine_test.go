@@ -10,10 +10,12 @@ import (
 	"github.com/canhcua/canhcua"
 )
 
+// sq is a code of text, upright, its top-left corner at (x, y), s pixels a side.
+func sq(text string, x, y, s int) canhcua.Code {
+	return canhcua.Code{Text: text, Points: [4]canhcua.Point{{X: x, Y: y}, {X: x + s, Y: y}, {X: x + s, Y: y + s}, {X: x, Y: y + s}}}
+}
+
 func TestDuplicate(t *testing.T) {
-	sq := func(text string, x, y, s int) canhcua.Code {
-		return canhcua.Code{Text: text, Points: [4]canhcua.Point{{X: x, Y: y}, {X: x + s, Y: y}, {X: x + s, Y: y + s}, {X: x, Y: y + s}}}
-	}
 	a := sq("A", 100, 100, 50)
 	for _, tc := range []struct {
 		c    canhcua.Code
@@ -26,6 +28,24 @@ func TestDuplicate(t *testing.T) {
 	} {
 		if got := Duplicate([]canhcua.Code{a}, tc.c); got != tc.want {
 			t.Errorf("Duplicate(%v) = %v, want %v", tc.c, got, tc.want)
+		}
+	}
+}
+
+func TestOverlaps(t *testing.T) {
+	a := sq("A", 100, 100, 50)
+	for _, tc := range []struct {
+		c    canhcua.Code
+		want bool
+	}{
+		{sq("B", 110, 110, 30), true},   // its centre inside a
+		{sq("A", 103, 98, 52), true},    // any text
+		{sq("B", 120, 120, 70), true},   // a's centre inside it, not much larger
+		{sq("B", 120, 120, 120), false}, // a's centre inside it, but over twice a's size
+		{sq("B", 300, 100, 50), false},  // elsewhere
+	} {
+		if got := Overlaps([]canhcua.Code{a}, tc.c); got != tc.want {
+			t.Errorf("Overlaps(%v) = %v, want %v", tc.c, got, tc.want)
 		}
 	}
 }

@@ -4,7 +4,6 @@ package camera
 
 import (
 	"context"
-	"io"
 	"testing"
 
 	"gocv.io/x/gocv"
@@ -12,27 +11,13 @@ import (
 	"github.com/canhcua/canhcua"
 )
 
-// limited ends a source with io.EOF after n frames.
-type limited struct {
-	Source
-	n int
-}
-
-func (l *limited) Read(ctx context.Context, dst *gocv.Mat) error {
-	if l.n <= 0 {
-		return io.EOF
-	}
-	l.n--
-	return l.Source.Read(ctx, dst)
-}
-
 // TestMatLeak runs 1,000 demo frames through the frame loop (with drops, as
 // the demo is live and unpaced) and through the decoder, and checks that every
 // Mat made on the way was closed. Run with: go test -tags matprofile -run MatLeak ./camera
 func TestMatLeak(t *testing.T) {
 	before := gocv.MatProfile.Count()
 	demo := NewDemo(DemoOptions{Seed: 2})
-	src := &limited{Source: demo, n: 1000}
+	src := &firstN{Source: demo, n: 1000}
 	l := &Loop{Source: src, Decoder: ZXing{}}
 	out := make(chan canhcua.Read, 1000)
 	if err := l.Run(context.Background(), out); err != nil {
@@ -49,12 +34,7 @@ func TestMatLeak(t *testing.T) {
 	if len(out) == 0 {
 		t.Error("no code read in 1,000 demo frames")
 	}
-	if after := gocv.MatProfile.Count(); after != before {
-		var b []byte
-		buf := &sliceWriter{&b}
-		gocv.MatProfile.WriteTo(buf, 1)
-		t.Fatalf("%d Mats leaked after 1,000 frames:\n%s", after-before, b)
-	}
+	checkMats(t, before, "after 1,000 frames")
 	t.Logf("captured %d, decoded %d, dropped %d, reads %d; Mats open before and after: %d", st.Captured, st.Decoded, st.Dropped, st.Reads, before)
 }
 
@@ -69,9 +49,7 @@ func TestMatLeakCancelled(t *testing.T) {
 		t.Fatal(err)
 	}
 	demo.Close()
-	if after := gocv.MatProfile.Count(); after != before {
-		t.Fatalf("%d Mats leaked after a cancelled run", after-before)
-	}
+	checkMats(t, before, "after a cancelled run")
 }
 
 type cancelAfter struct {
@@ -88,17 +66,13 @@ func (c *cancelAfter) Read(ctx context.Context, dst *gocv.Mat) error {
 	return c.Source.Read(ctx, dst)
 }
 
-type sliceWriter struct{ b *[]byte }
-
-func (w *sliceWriter) Write(p []byte) (int, error) { *w.b = append(*w.b, p...); return len(p), nil }
-
 // TestMatLeakEngine runs demo frames through the live engine in the frame
 // loop, and every pass of the still engine over generated and degraded codes:
 // no Mat may be left open.
 func TestMatLeakEngine(t *testing.T) {
 	before := gocv.MatProfile.Count()
 	demo := NewDemo(DemoOptions{Seed: 4})
-	src := &limited{Source: demo, n: 300}
+	src := &firstN{Source: demo, n: 300}
 	l := &Loop{Source: src, Decoder: NewEngine(Live)}
 	out := make(chan canhcua.Read, 300)
 	if err := l.Run(context.Background(), out); err != nil {
@@ -121,9 +95,5 @@ func TestMatLeakEngine(t *testing.T) {
 		}
 		m.Close()
 	}
-	if after := gocv.MatProfile.Count(); after != before {
-		var b []byte
-		gocv.MatProfile.WriteTo(&sliceWriter{&b}, 1)
-		t.Fatalf("%d Mats leaked by the engines:\n%s", after-before, b)
-	}
+	checkMats(t, before, "by the engines")
 }

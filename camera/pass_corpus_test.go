@@ -5,18 +5,17 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/canhcua/canhcua/camera/corpus"
+	"github.com/canhcua/canhcua/internal/bench/corpus"
 )
 
 // boofcvDir is ../shared/corpus/boofcv-a next to the repository; the test is
 // skipped when it is not there.
 func boofcvDir(t *testing.T) string {
 	t.Helper()
-	root, err := corpus.Root()
+	d, err := corpus.Dir("boofcv-a")
 	if err != nil {
 		t.Skipf("%v: skipping", err)
 	}
-	d := filepath.Join(root, "boofcv-a")
 	if _, err := os.Stat(filepath.Join(d, corpus.LabelsFile)); err != nil {
 		t.Skipf("boofcv-a corpus not found at %s: skipping", d)
 	}

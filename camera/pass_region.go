@@ -30,7 +30,7 @@ func detectQuads(m gocv.Mat, maxSide int, multi bool) []Quad {
 	for i := 0; i < n; i++ {
 		var q Quad
 		for k := 0; k < 4; k++ {
-			q[k] = Pointf{float64(buf[8*i+2*k]), float64(buf[8*i+2*k+1])}
+			q[k] = Pointf{X: float64(buf[8*i+2*k]), Y: float64(buf[8*i+2*k+1])}
 		}
 		qs = append(qs, q)
 	}

@@ -83,40 +83,25 @@ func onlyBy(t *testing.T, p Pass, m gocv.Mat) {
 
 // Each preprocessing pass reads a degraded generated code that zxing-cpp
 // alone does not.
-func TestEqualizePassReadsWashedOutCode(t *testing.T) {
-	m := glared(t, passText, 0.96)
-	defer m.Close()
-	onlyBy(t, EqualizePass{}, m)
-}
-
-func TestGlarePassReadsGlaredCode(t *testing.T) {
-	m := glared(t, passText, 0.93)
-	defer m.Close()
-	onlyBy(t, GlarePass{}, m)
-}
-
-func TestGlarePassReadsFadedCode(t *testing.T) {
-	m := lowContrast(t, passText, 12)
-	defer m.Close()
-	onlyBy(t, GlarePass{}, m)
-}
-
-func TestSharpenPassReadsBlurredCode(t *testing.T) {
-	m := blurred(t, passText, 1.5)
-	defer m.Close()
-	onlyBy(t, SharpenPass{}, m)
-}
-
-func TestThresholdPassReadsBlurredCode(t *testing.T) {
-	m := blurred(t, passText, 2)
-	defer m.Close()
-	onlyBy(t, ThresholdPass{}, m)
-}
-
-func TestWeChatPassReadsFadedCode(t *testing.T) {
-	m := lowContrast(t, passText, 8)
-	defer m.Close()
-	onlyBy(t, WeChatPass{}, m)
+func TestPassesReadDegradedCodes(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		image func(t testing.TB) gocv.Mat
+		pass  Pass
+	}{
+		{"EqualizePassReadsWashedOutCode", func(t testing.TB) gocv.Mat { return glared(t, passText, 0.96) }, EqualizePass{}},
+		{"GlarePassReadsGlaredCode", func(t testing.TB) gocv.Mat { return glared(t, passText, 0.93) }, GlarePass{}},
+		{"GlarePassReadsFadedCode", func(t testing.TB) gocv.Mat { return lowContrast(t, passText, 12) }, GlarePass{}},
+		{"SharpenPassReadsBlurredCode", func(t testing.TB) gocv.Mat { return blurred(t, passText, 1.5) }, SharpenPass{}},
+		{"ThresholdPassReadsBlurredCode", func(t testing.TB) gocv.Mat { return blurred(t, passText, 2) }, ThresholdPass{}},
+		{"WeChatPassReadsFadedCode", func(t testing.TB) gocv.Mat { return lowContrast(t, passText, 8) }, WeChatPass{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := tc.image(t)
+			defer m.Close()
+			onlyBy(t, tc.pass, m)
+		})
+	}
 }
 
 // The other passes read a plain generated code, with its outline where the

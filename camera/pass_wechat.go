@@ -57,7 +57,7 @@ func (p WeChatPass) Decode(f *Frame) ([]canhcua.Code, error) {
 		for _, q := range f.Open() {
 			var sq Quad
 			for k, pt := range q {
-				sq[k] = Pointf{pt.X * s, pt.Y * s}
+				sq[k] = Pointf{X: pt.X * s, Y: pt.Y * s}
 			}
 			if wechatReadsIn(m, sq.Bounds(0.25, full), c.Text) {
 				for k, pt := range q {

@@ -33,6 +33,15 @@ func square(text string, cx, cy, h int) canhcua.Code {
 	}}
 }
 
+// poly is the polygon of the corners x1, y1, x2, y2…
+func poly(xy ...float64) Polygon {
+	p := make(Polygon, len(xy)/2)
+	for i := range p {
+		p[i] = Pt{X: xy[2*i], Y: xy[2*i+1]}
+	}
+	return p
+}
+
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
 func TestUnescape(t *testing.T) {
@@ -57,39 +66,9 @@ func TestUnescape(t *testing.T) {
 	}
 }
 
-func TestPolygonContains(t *testing.T) {
-	// A rotated square (a diamond) around (10, 10).
-	diamond := Polygon{{10, 0}, {20, 10}, {10, 20}, {0, 10}}
-	for _, tc := range []struct {
-		p    Pt
-		want bool
-	}{
-		{Pt{10, 10}, true},
-		{Pt{14, 14}, true},
-		{Pt{2, 2}, false}, // inside the bounding box, outside the diamond
-		{Pt{18, 18}, false},
-		{Pt{-5, 10}, false},
-		{Pt{25, 10}, false},
-	} {
-		if got := diamond.Contains(tc.p); got != tc.want {
-			t.Errorf("diamond.Contains(%v) = %v, want %v", tc.p, got, tc.want)
-		}
-	}
-	// A concave "L": the notch is outside.
-	l := Polygon{{0, 0}, {10, 0}, {10, 4}, {4, 4}, {4, 10}, {0, 10}}
-	if !l.Contains(Pt{2, 8}) || !l.Contains(Pt{8, 2}) || l.Contains(Pt{8, 8}) {
-		t.Error("concave polygon: wrong inside/outside")
-	}
-	// Corners may come in either winding.
-	cw := Polygon{{0, 10}, {10, 10}, {10, 0}, {0, 0}}
-	if !cw.Contains(Pt{5, 5}) {
-		t.Error("reversed winding: centre not inside")
-	}
-}
-
 func TestMatchLabelsEachLabelOnce(t *testing.T) {
-	a := Polygon{{0, 0}, {100, 0}, {100, 100}, {0, 100}}
-	b := Polygon{{200, 0}, {300, 0}, {300, 100}, {200, 100}}
+	a := poly(0, 0, 100, 0, 100, 100, 0, 100)
+	b := poly(200, 0, 300, 0, 300, 100, 200, 100)
 	codes := []canhcua.Code{
 		square("A", 50, 50, 40),
 		square("A again", 52, 48, 40), // second decode inside a: a duplicate, not a second read
@@ -110,8 +89,8 @@ func TestMatchLabelsEachLabelOnce(t *testing.T) {
 	// Overlapping labels: code 0 lies in both, code 1 only in the first. A
 	// greedy match that gives code 0 the first label would read one; the
 	// maximum matching reads both whatever the order.
-	big := Polygon{{0, 0}, {100, 0}, {100, 100}, {0, 100}}
-	small := Polygon{{40, 40}, {60, 40}, {60, 60}, {40, 60}}
+	big := poly(0, 0, 100, 0, 100, 100, 0, 100)
+	small := poly(40, 40, 60, 40, 60, 60, 40, 60)
 	for _, codes := range [][]canhcua.Code{
 		{square("x", 50, 50, 5), square("y", 10, 10, 5)},
 		{square("y", 10, 10, 5), square("x", 50, 50, 5)},
@@ -128,15 +107,12 @@ func TestMatchLabelsEachLabelOnce(t *testing.T) {
 	}
 }
 
-func labelsCorpus(t *testing.T) *Corpus {
+// loaded is the corpus of one file, name (ManifestFile or LabelsFile) holding
+// body, in a new folder.
+func loaded(t *testing.T, name, body string) *Corpus {
+	t.Helper()
 	dir := t.TempDir()
-	write(t, dir, LabelsFile, strings.Join([]string{
-		`{"image": "blurred/image001.jpg", "codes": [[0,0,100,0,100,100,0,100]]}`,
-		`{"image": "blurred/image003.jpg", "codes": [[0,0,100,0,100,100,0,100], [200,0,300,0,300,100,200,100]]}`,
-		`{"image": "lots/image001.jpg", "codes": [[0,0,10,0,10,10,0,10], [20,0,30,0,30,10,20,10], [40,0,50,0,50,10,40,10], [60,0,70,0,70,10,60,10]]}`,
-		`{"image": "lots/image003.jpg", "codes": []}`,
-		``,
-	}, "\n"))
+	write(t, dir, name, body)
 	c, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -144,12 +120,22 @@ func labelsCorpus(t *testing.T) *Corpus {
 	return c
 }
 
+func labelsCorpus(t *testing.T) *Corpus {
+	return loaded(t, LabelsFile, strings.Join([]string{
+		`{"image": "blurred/image001.jpg", "codes": [[0,0,100,0,100,100,0,100]]}`,
+		`{"image": "blurred/image003.jpg", "codes": [[0,0,100,0,100,100,0,100], [200,0,300,0,300,100,200,100]]}`,
+		`{"image": "lots/image001.jpg", "codes": [[0,0,10,0,10,10,0,10], [20,0,30,0,30,10,20,10], [40,0,50,0,50,10,40,10], [60,0,70,0,70,10,60,10]]}`,
+		`{"image": "lots/image003.jpg", "codes": []}`,
+		``,
+	}, "\n"))
+}
+
 func TestLoadLabels(t *testing.T) {
 	c := labelsCorpus(t)
 	if c.Format != FormatLabels || len(c.Images) != 4 {
 		t.Fatalf("format %q, %d images; want labels, 4", c.Format, len(c.Images))
 	}
-	if img := c.Images[1]; img.Category != "blurred" || len(img.Labels) != 2 || img.Labels[1][2] != (Pt{300, 100}) {
+	if img := c.Images[1]; img.Category != "blurred" || len(img.Labels) != 2 || img.Labels[1][2] != (Pt{X: 300, Y: 100}) {
 		t.Errorf("image 2 = %+v", img)
 	}
 	if c.Images[2].Category != "lots" || len(c.Images[2].Labels) != 4 {
@@ -218,13 +204,7 @@ const manifest = "image_filename\texpected_text_escaped\tflag\n" +
 	"path.png\tC:\\\\temp\\\\new\t\n"
 
 func manifestCorpus(t *testing.T) *Corpus {
-	dir := t.TempDir()
-	write(t, dir, ManifestFile, manifest)
-	c, err := Load(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return loaded(t, ManifestFile, manifest)
 }
 
 func TestLoadManifest(t *testing.T) {

@@ -33,6 +33,7 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/geom"
 )
 
 // Corpus formats.
@@ -113,28 +114,11 @@ type Expected struct {
 }
 
 // Pt is a point in image pixels.
-type Pt struct{ X, Y float64 }
+type Pt = geom.Pt
 
-// Polygon is a labelled code's outline, its corners in order.
-type Polygon []Pt
-
-// Contains reports whether p lies inside the polygon (even-odd rule, so any
-// simple polygon works, convex or not). Points exactly on an edge may fall
-// either way.
-func (poly Polygon) Contains(p Pt) bool {
-	in := false
-	n := len(poly)
-	for i, j := 0, n-1; i < n; j, i = i, i+1 {
-		a, b := poly[i], poly[j]
-		if (a.Y > p.Y) != (b.Y > p.Y) {
-			x := a.X + (p.Y-a.Y)*(b.X-a.X)/(b.Y-a.Y)
-			if p.X < x {
-				in = !in
-			}
-		}
-	}
-	return in
-}
+// Polygon is a labelled code's outline, its corners in order; Contains says
+// whether a point lies inside it (even-odd rule).
+type Polygon = geom.Polygon
 
 // Load reads the corpus in dir: labels.jsonl when the folder has one, else
 // manifest.tsv.
@@ -293,7 +277,7 @@ func (c *Corpus) loadLabels(p string) error {
 			}
 			poly := make(Polygon, len(xy)/2)
 			for i := range poly {
-				poly[i] = Pt{xy[2*i], xy[2*i+1]}
+				poly[i] = Pt{X: xy[2*i], Y: xy[2*i+1]}
 			}
 			img.Labels = append(img.Labels, poly)
 		}
@@ -541,7 +525,7 @@ func MatchLabels(labels []Polygon, codes []canhcua.Code) (read int, unmatched, d
 	for k, code := range codes {
 		x, y := code.Center()
 		for j, poly := range labels {
-			if poly.Contains(Pt{x, y}) {
+			if poly.Contains(Pt{X: x, Y: y}) {
 				cand[k] = append(cand[k], j)
 			}
 		}

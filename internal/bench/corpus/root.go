@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -29,4 +30,18 @@ func Root() (string, error) {
 		return root, errors.New("test corpora not found at " + root + " (../shared/corpus next to the repository)")
 	}
 	return root, nil
+}
+
+// Dir is the folder of the shared test corpus called name (boofcv-a, zxing…)
+// in Root. It is an error when that folder is not there.
+func Dir(name string) (string, error) {
+	root, err := Root()
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Join(root, name)
+	if _, err := os.Stat(dir); err != nil {
+		return dir, fmt.Errorf("corpus %s not found at %s", name, dir)
+	}
+	return dir, nil
 }
