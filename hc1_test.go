@@ -12,10 +12,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/fxamacker/cbor/v2"
+
 	"github.com/canhcua/canhcua/internal/base45"
 	"github.com/canhcua/canhcua/internal/cose"
 	"github.com/canhcua/canhcua/internal/hc1test"
-	"github.com/fxamacker/cbor/v2"
 )
 
 // dccSample is an EU DCC payload (schema 1.3.0) of a Vietnamese vaccine

@@ -2,7 +2,6 @@ package canhcua
 
 import (
 	"strings"
-
 	"unicode"
 	"unicode/utf8"
 

@@ -7,9 +7,10 @@ import (
 	"crypto/rand"
 	"testing"
 
+	"github.com/fxamacker/cbor/v2"
+
 	"github.com/canhcua/canhcua/internal/cose"
 	"github.com/canhcua/canhcua/internal/hc1test"
-	"github.com/fxamacker/cbor/v2"
 )
 
 // TestDecodeVerify reads back signed messages in each wrapping Decode

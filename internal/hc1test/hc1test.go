@@ -12,9 +12,10 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/fxamacker/cbor/v2"
+
 	"github.com/canhcua/canhcua/internal/base45"
 	"github.com/canhcua/canhcua/internal/cose"
-	"github.com/fxamacker/cbor/v2"
 )
 
 // Claims are the CWT claims of a certificate: issuer (1), expiry (4),

@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/canhcua/canhcua/internal/catalog"
-
 	"github.com/canhcua/canhcua/store/export"
 )
 

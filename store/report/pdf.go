@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/canhcua/canhcua/internal/catalog"
-
 	"github.com/go-pdf/fpdf"
 
+	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/store/export"
 )
 

@@ -3,9 +3,9 @@ package report
 import (
 	"io"
 
-	"github.com/canhcua/canhcua/internal/catalog"
-
 	"github.com/xuri/excelize/v2"
+
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // xlsx writes the report as a workbook: a summary sheet (title, date, door,
