@@ -18,31 +18,24 @@ import (
 	qrcode "github.com/skip2/go-qrcode"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/store/export"
 )
 
 func cmdBadge(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("badge", "canhcua badge [--name NAME --unit UNIT [--id ID]] [--from people.csv] [--to badges.pdf]\n\n"+
-		"Prints a PDF sheet of badges (name, unit, QR code) for people without an ID card.\n"+
-		"Each badge is signed with the key in canhcua's data folder (badge.key, made on first\n"+
-		"use): the desk accepts it, and a forged or edited badge is rejected. people.csv has\n"+
-		"the columns name, unit and optionally id (a header row is recognised).", stdout)
-	name := fs.String("name", "", "one person's name")
-	unit := fs.String("unit", "", "that person's unit or department")
-	id := fs.String("id", "", "that person's badge ID (default: a new random one)")
-	from := fs.String("from", "", "CSV file of people: name, unit[, id]")
-	to := fs.String("to", "badges.pdf", "output PDF")
-	keyPath := fs.String("key", filepath.Join(dataDir(), "badge.key"), "badge signing key (made when missing)")
-	pos, status, ok := parseFlags(fs, args, stderr)
+	c := newCLI("badge", catalog.BadgeSynopsis, stdout, stderr)
+	name := c.fs.String("name", "", say(catalog.BadgeFlagName))
+	unit := c.fs.String("unit", "", say(catalog.BadgeFlagUnit))
+	id := c.fs.String("id", "", say(catalog.BadgeFlagID))
+	from := c.fs.String("from", "", say(catalog.BadgeFlagFrom))
+	to := c.fs.String("to", "badges.pdf", say(catalog.BadgeFlagTo))
+	keyPath := c.fs.String("key", filepath.Join(dataDir(), "badge.key"), say(catalog.BadgeFlagKey))
+	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
 	}
-	fail := func(err error) int {
-		fmt.Fprintf(stderr, "canhcua badge: %s\n", oneLine(err))
-		return exitUsage
-	}
-	if len(pos) > 0 {
-		return fail(fmt.Errorf("unexpected argument %q", pos[0]))
+	if status, ok := c.noArgs(pos); !ok {
+		return status
 	}
 	var people []canhcua.Badge
 	if *name != "" {
@@ -51,16 +44,16 @@ func cmdBadge(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *from != "" {
 		more, err := readBadgeCSV(*from)
 		if err != nil {
-			return fail(err)
+			return c.fail(err)
 		}
 		people = append(people, more...)
 	}
 	if len(people) == 0 {
-		return fail(errors.New("nobody to print: give --name or --from"))
+		return c.failf(catalog.BadgeNobody)
 	}
 	for i := range people {
 		if strings.TrimSpace(people[i].Name) == "" {
-			return fail(fmt.Errorf("person %d has no name", i+1))
+			return c.failf(catalog.BadgePersonNoName, i+1)
 		}
 		if people[i].ID == "" {
 			people[i].ID = newBadgeID()
@@ -68,12 +61,12 @@ func cmdBadge(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	key, err := loadBadgeKey(*keyPath, true)
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
 	if err := writeBadgePDF(*to, key, people); err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
-	fmt.Fprintf(stdout, "%s: %d badge(s)\n", *to, len(people))
+	fmt.Fprintln(stdout, say(catalog.BadgeDone, *to, len(people)))
 	return exitOK
 }
 
@@ -91,7 +84,7 @@ func loadBadgeKey(path string, create bool) ([]byte, error) {
 	switch {
 	case err == nil:
 		if len(key) < 16 {
-			return nil, fmt.Errorf("badge key %s is too short (%d bytes)", path, len(key))
+			return nil, sayErr(catalog.BadgeKeyShort, path, len(key))
 		}
 		return key, nil
 	case !errors.Is(err, fs.ErrNotExist) || !create:
@@ -118,6 +111,10 @@ func loadBadgeKey(path string, create bool) ([]byte, error) {
 	return key, f.Close()
 }
 
+// badgeText is a text printed on a badge: in Vietnamese, whatever the
+// command line speaks, since the badge is shown at a Vietnamese door.
+func badgeText(key catalog.Key, args ...any) string { return catalog.VI.T(key, args...) }
+
 func readBadgeCSV(path string) ([]canhcua.Badge, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -133,7 +130,7 @@ func readBadgeCSV(path string) ([]canhcua.Badge, error) {
 	for i, row := range rows {
 		if i == 0 && len(row) > 0 {
 			h := canhcua.Fold(row[0])
-			if h == "name" || h == "ho va ten" || h == "ho ten" {
+			if h == "name" || h == "ho va ten" || h == "ho ten" { // catalog:data: a header row's words
 				continue
 			}
 		}
@@ -148,7 +145,7 @@ func readBadgeCSV(path string) ([]canhcua.Badge, error) {
 			b.ID = strings.TrimSpace(row[2])
 		}
 		if b.Name == "" {
-			return nil, fmt.Errorf("%s: line %d: no name", path, i+1)
+			return nil, sayErr(catalog.BadgeCSVNoName, path, i+1)
 		}
 		out = append(out, b)
 	}
@@ -203,7 +200,7 @@ func drawBadge(doc *fpdf.Fpdf, key []byte, b canhcua.Badge, x, y float64, n int)
 	doc.SetXY(x+4, y+6)
 	doc.SetFont(export.PDFFont, "", 7)
 	doc.SetTextColor(90, 90, 90)
-	doc.CellFormat(tw, 4, "THẺ RA VÀO", "", 2, "L", false, 0, "")
+	doc.CellFormat(tw, 4, badgeText(catalog.BadgeCardTitle), "", 2, "L", false, 0, "")
 	doc.SetTextColor(0, 0, 0)
 	doc.SetFont(export.PDFFont, "B", 11)
 	doc.SetX(x + 4)
@@ -213,6 +210,6 @@ func drawBadge(doc *fpdf.Fpdf, key []byte, b canhcua.Badge, x, y float64, n int)
 	doc.MultiCell(tw, 4.5, b.Unit, "", "L", false)
 	doc.SetXY(x+4, y+cardH-9)
 	doc.SetFont(export.PDFFont, "", 8)
-	doc.CellFormat(tw, 4, "Mã: "+b.ID, "", 0, "L", false, 0, "")
+	doc.CellFormat(tw, 4, badgeText(catalog.BadgeCardID, b.ID), "", 0, "L", false, 0, "")
 	return doc.Error()
 }

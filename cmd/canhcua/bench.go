@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,45 +10,24 @@ import (
 
 	"github.com/canhcua/canhcua/camera"
 	"github.com/canhcua/canhcua/internal/bench"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
-const benchUsage = `Usage:
-  canhcua bench decode [--passes P,Q] [--json] [-v] DIR
-        score the decoder, pass by pass, on a corpus folder (manifest.tsv or labels.jsonl)
-  canhcua bench live [--source S] [--size WxH] [--duration D] [--json]
-        measure the live capture and decode pipeline
-
-Run 'canhcua bench decode --help' or 'canhcua bench live --help' for the options.
-`
-
 func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	c := newCLI("bench", catalog.BenchUsage, stdout, stderr)
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "canhcua bench: say what to measure: decode DIR or live (see canhcua bench --help)")
-		return exitUsage
+		return c.failf(catalog.BenchNoWhat)
 	}
-	switch args[0] {
-	case "-h", "--help", "-help", "help":
-		fmt.Fprint(stdout, benchUsage)
+	switch sub := args[0]; {
+	case isHelp(sub):
+		fmt.Fprint(stdout, say(catalog.BenchUsage))
 		return exitOK
-	case "decode":
+	case sub == "decode":
 		return benchDecode(ctx, args[1:], stdout, stderr)
-	case "live":
+	case sub == "live":
 		return benchLive(ctx, args[1:], stdout, stderr)
 	}
-	fmt.Fprintf(stderr, "canhcua bench: unknown benchmark %q (want decode or live)\n", args[0])
-	return exitUsage
-}
-
-// benchOneLine flattens an error into one line.
-func benchOneLine(err error) string {
-	return strings.Join(strings.Fields(err.Error()), " ")
-}
-
-// benchFail names err on stderr, in one line, as an error of the bench
-// subcommand sub, and returns the exit status for it.
-func benchFail(stderr io.Writer, sub string, err error) int {
-	fmt.Fprintf(stderr, "canhcua bench %s: %s\n", sub, benchOneLine(err))
-	return exitUsage
+	return c.failf(catalog.BenchUnknown, args[0])
 }
 
 // parsePasses reads --passes: pass names separated by commas, or "all".
@@ -68,10 +46,10 @@ func parsePasses(s string) ([]camera.Pass, error) {
 		n = strings.TrimSpace(n)
 		p, err := camera.PassByName(n)
 		if err != nil {
-			return nil, fmt.Errorf("--passes: %v", err)
+			return nil, sayErr(catalog.BenchPassesUnknown, err)
 		}
 		if seen[n] {
-			return nil, fmt.Errorf("--passes: %q given twice", n)
+			return nil, sayErr(catalog.BenchPassesTwice, n)
 		}
 		seen[n] = true
 		ps = append(ps, p)
@@ -84,34 +62,29 @@ func benchDecode(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	for _, p := range camera.AllPasses() {
 		names = append(names, p.Name())
 	}
-	fs := newFlags("bench decode", "canhcua bench decode [--passes P,Q] [--json] [-v] DIR\n\n"+
-		"Decodes every image of a corpus folder (manifest.tsv: expected texts, or labels.jsonl:\n"+
-		"code outlines, BoofCV-style) one after the other with the still-image engine and scores\n"+
-		"the result: each pass on its own, the passes so far (cumulative) and all combined.\n"+
-		"Times cover the decoding only, not reading the file. Exit status: 0 scored, 2 the\n"+
-		"corpus cannot be used.\n\nPasses: "+strings.Join(names, ", "), stdout)
-	asJSON := fs.Bool("json", false, "print the full report as one JSON object")
-	verbose := fs.Bool("v", false, "also list missed texts, unexpected and unmatched decodes")
-	passFlag := fs.String("passes", "still", "passes to run, in order: names separated by commas, or still, live, all")
-	pos, status, ok := parseFlags(fs, args, stderr)
+	c := newCLI("bench decode", catalog.BenchDecodeSynopsis, stdout, stderr) // catalog:data: the command's words
+	c.synopsisArgs = []any{strings.Join(names, ", ")}
+	asJSON := c.fs.Bool("json", false, say(catalog.BenchFlagJSON))
+	verbose := c.fs.Bool("v", false, say(catalog.BenchFlagVerbose))
+	passFlag := c.fs.String("passes", "still", say(catalog.BenchFlagPasses))
+	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "canhcua bench decode: give one corpus folder (see canhcua bench decode --help)")
-		return exitUsage
+		return c.failf(catalog.BenchOneCorpus)
 	}
 	passes, err := parsePasses(*passFlag)
 	if err != nil {
-		return benchFail(stderr, "decode", err)
+		return c.fail(err)
 	}
 	rep, err := bench.Decode(ctx, pos[0], passes)
 	if err != nil {
-		return benchFail(stderr, "decode", err)
+		return c.fail(err)
 	}
 	if *asJSON {
 		if err := rep.WriteJSON(stdout); err != nil {
-			return benchFail(stderr, "decode", err)
+			return c.fail(err)
 		}
 		return exitOK
 	}
@@ -129,64 +102,54 @@ func parseSize(s string) (w, h int, err error) {
 		}
 	}
 	if !ok || err != nil || w < 16 || h < 16 || w > 16384 || h > 16384 {
-		return 0, 0, fmt.Errorf("--size %q: want WIDTHxHEIGHT, e.g. 1280x720", s)
+		return 0, 0, sayErr(catalog.BenchBadSize, s)
 	}
 	return w, h, nil
 }
 
 func benchLive(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("bench live", "canhcua bench live [--source S] [--size WxH] [--duration D] [--json]\n\n"+
-		"Runs the live frame loop (capture, decode the newest frame, drop older ones) on a source\n"+
-		"for a while and reports what it measured: frames captured, processed and dropped, reads,\n"+
-		"capture-to-decode latency, and memory at the start and the end of the run.", stdout)
-	source := fs.String("source", "demo", "source: demo, demo:SEED, camera index (0), video file, stream URL, image folder")
-	size := fs.String("size", "1280x720", "frame size of the demo source")
-	duration := fs.Duration("duration", 10*time.Second, "how long to run")
-	asJSON := fs.Bool("json", false, "print the report as one JSON object")
-	engine := fs.String("engine", "live", "decoder: live (the desk's multi-pass engine) or zxing (zxing-cpp's pass alone), for comparison")
-	pos, status, ok := parseFlags(fs, args, stderr)
+	c := newCLI("bench live", catalog.BenchLiveSynopsis, stdout, stderr) // catalog:data: the command's words
+	source := c.fs.String("source", "demo", say(catalog.BenchFlagSource))
+	size := c.fs.String("size", "1280x720", say(catalog.BenchFlagSize))
+	duration := c.fs.Duration("duration", 10*time.Second, say(catalog.BenchFlagDuration))
+	asJSON := c.fs.Bool("json", false, say(catalog.BenchFlagLiveJSON))
+	engine := c.fs.String("engine", "live", say(catalog.BenchFlagEngine))
+	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
 	}
 	dec, about, ok := bench.LiveDecoder(*engine)
 	if !ok {
-		fmt.Fprintf(stderr, "canhcua bench live: --engine %q: want live or zxing\n", *engine)
-		return exitUsage
+		return c.failf(catalog.BenchBadEngine, *engine)
 	}
 	if len(pos) > 0 {
-		fmt.Fprintf(stderr, "canhcua bench live: unexpected argument %q (the source goes in --source)\n", pos[0])
-		return exitUsage
+		return c.failf(catalog.BenchLiveArg, pos[0])
 	}
 	if *duration <= 0 {
-		fmt.Fprintln(stderr, "canhcua bench live: --duration must be positive")
-		return exitUsage
+		return c.failf(catalog.BenchBadDuration)
 	}
-	sizeSet := false
-	fs.Visit(func(f *flag.Flag) { sizeSet = sizeSet || f.Name == "size" })
 	w, h, err := parseSize(*size)
 	if err != nil {
-		return benchFail(stderr, "live", err)
+		return c.fail(err)
 	}
-	src, paced, err := bench.OpenSource(ctx, *source, w, h, sizeSet)
+	src, paced, err := bench.OpenSource(ctx, *source, w, h, c.set("size"))
 	if err != nil {
-		return benchFail(stderr, "live", err)
+		return c.fail(err)
 	}
 	defer src.Close()
 	rep, err := bench.Live(ctx, bench.LiveRun{Source: src, Name: *source, Paced: paced, Decoder: dec, About: about, Duration: *duration})
 	if err != nil {
-		return benchFail(stderr, "live", err)
+		return c.fail(err)
 	}
 	if ctx.Err() != nil {
-		fmt.Fprintln(stderr, "canhcua bench live: interrupted")
-		return exitUsage
+		return c.failf(catalog.BenchInterrupted)
 	}
 	if rep.Captured == 0 {
-		fmt.Fprintf(stderr, "canhcua bench live: %s delivered no frame in %s\n", *source, rep.Elapsed.Round(time.Millisecond))
-		return exitUsage
+		return c.failf(catalog.BenchNoFrame, *source, rep.Elapsed.Round(time.Millisecond))
 	}
 	if *asJSON {
 		if err := rep.WriteJSON(stdout); err != nil {
-			return benchFail(stderr, "live", err)
+			return c.fail(err)
 		}
 		return exitOK
 	}

@@ -8,13 +8,17 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
+	"github.com/canhcua/canhcua/store/export"
 )
 
 // config holds the desk's settings. They come from defaults, then the TOML
@@ -44,7 +48,7 @@ func defaultConfig() config {
 	return config{
 		DB:              filepath.Join(data, "canhcua.db"),
 		Site:            "canhcua",
-		Door:            "Cửa chính",
+		Door:            catalog.VI.T(catalog.DeskDefaultDoor), // a name kept in the database: always Vietnamese
 		Direction:       string(canhcua.ModeIn),
 		Lang:            "vi",
 		Bell:            true,
@@ -52,7 +56,7 @@ func defaultConfig() config {
 		DuplicateWindow: canhcua.DefaultDuplicateWindow,
 		ExportDir:       filepath.Join(data, "exports"),
 		ExportFormat:    "csv",
-		TimeZone:        "Asia/Ho_Chi_Minh",
+		TimeZone:        tz.Default,
 		BadgeKey:        filepath.Join(data, "badge.key"),
 		RetentionDays:   store.DefaultRetentionDays,
 	}
@@ -65,7 +69,7 @@ func defaultConfig() config {
 func userConfig(stderr io.Writer) config {
 	c := defaultConfig()
 	if err := loadConfig(&c, configFile(), false); err != nil {
-		fmt.Fprintf(stderr, "canhcua: %s (using the defaults)\n", oneLine(err))
+		fmt.Fprintf(stderr, "%s: %s\n", prog, say(catalog.CmdConfigDefaults, oneLine(err)))
 		return defaultConfig()
 	}
 	return c
@@ -110,7 +114,7 @@ func loadConfig(c *config, path string, explicit bool) error {
 		for i, k := range und {
 			keys[i] = k.String()
 		}
-		return fmt.Errorf("config %s: unknown setting %s", path, strings.Join(keys, ", "))
+		return sayErr(catalog.ConfigUnknown, path, strings.Join(keys, ", "))
 	}
 	return nil
 }
@@ -119,15 +123,15 @@ func loadConfig(c *config, path string, explicit bool) error {
 // user sets (so the config file's values hold otherwise).
 func deskFlags(fs *flag.FlagSet, c *config) (apply func() error, cfgPath *string) {
 	var (
-		source    = fs.String("source", "", "camera index (0), video file, stream URL, image folder, or demo (default: camera 0, else demo)")
-		db        = fs.String("db", "", "SQLite database (default "+defaultConfig().DB+")")
-		door      = fs.String("door", "", "this desk's door (default \""+defaultConfig().Door+"\")")
-		site      = fs.String("site", "", "site name shown in the header")
-		direction = fs.String("direction", "", "in, out or toggle (default in)")
-		lang      = fs.String("lang", "", "vi or en (default vi)")
-		noBell    = fs.Bool("no-bell", false, "do not ring the terminal bell on scans")
+		source    = fs.String("source", "", say(catalog.DeskFlagSource))
+		db        = fs.String("db", "", say(catalog.DeskFlagDB, defaultConfig().DB))
+		door      = fs.String("door", "", say(catalog.DeskFlagDoor, defaultConfig().Door))
+		site      = fs.String("site", "", say(catalog.DeskFlagSite))
+		direction = fs.String("direction", "", say(catalog.DeskFlagDirection))
+		lang      = fs.String("lang", "", say(catalog.DeskFlagLang))
+		noBell    = fs.Bool("no-bell", false, say(catalog.DeskFlagNoBell))
 	)
-	cfgPath = fs.String("config", "", "config file (TOML; default "+configFile()+")")
+	cfgPath = fs.String("config", "", say(catalog.DeskFlagConfig, configFile()))
 	apply = func() error {
 		set := map[string]bool{}
 		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
@@ -161,24 +165,20 @@ func (c *config) validate() error {
 	if _, err := canhcua.ParseMode(c.Direction); err != nil {
 		return err
 	}
-	switch c.Lang {
-	case "vi", "en":
-	default:
-		return fmt.Errorf("language %q: want vi or en", c.Lang)
+	if _, err := parseLang(c.Lang); err != nil {
+		return err
 	}
-	switch c.ExportFormat {
-	case "csv", "xlsx", "json":
-	default:
-		return fmt.Errorf("export format %q: want csv, xlsx or json", c.ExportFormat)
+	if !slices.Contains(export.Formats, c.ExportFormat) {
+		return sayErr(catalog.ErrExportFormat, c.ExportFormat)
 	}
 	if strings.TrimSpace(c.Door) == "" {
-		return errors.New("the door needs a name")
+		return sayErr(catalog.ConfigNoDoor)
 	}
 	if c.DB == "" {
-		return errors.New("no database path")
+		return sayErr(catalog.ConfigNoDB)
 	}
 	if c.RetentionDays < 1 {
-		return fmt.Errorf("retention_days %d: keep at least 1 day", c.RetentionDays)
+		return sayErr(catalog.ConfigRetention, c.RetentionDays)
 	}
 	if c.ClosingTime != "" {
 		if _, err := canhcua.ParseClock(c.ClosingTime); err != nil {
@@ -186,7 +186,7 @@ func (c *config) validate() error {
 		}
 	}
 	if _, err := time.LoadLocation(c.TimeZone); err != nil {
-		return fmt.Errorf("time zone %q: %w", c.TimeZone, err)
+		return sayErr(catalog.ConfigTimeZone, c.TimeZone, err)
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
+	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/pdf"
 )
 
@@ -89,7 +90,7 @@ type decoder struct {
 	idcfg  canhcua.IdentifyConfig
 	fullID bool
 	out    io.Writer
-	stderr io.Writer
+	cli    *cli // where failures go
 	dec    camera.Decoder
 	dedup  time.Duration
 	found  int
@@ -97,39 +98,32 @@ type decoder struct {
 }
 
 func cmdDecode(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("decode", "canhcua decode [--json] PATH...\n       canhcua decode [--json] --source SOURCE\n\n"+
-		"Reads the QR codes in images (PNG, JPEG, WebP, GIF, BMP, TIFF), videos (every frame,\n"+
-		"each code once until it has left the view) and PDFs (every page), or live from a\n"+
-		"camera, stream or the demo with --source. Exit status: 0 a code was found, 1 none,\n"+
-		"2 an error (one line on stderr per file; the other files are still read).", stdout)
-	asJSON := fs.Bool("json", false, "one JSON object per line and per code")
-	source := fs.String("source", "", "read live from a source: camera index (0), video file, stream URL, image folder, or demo")
-	dedup := fs.Duration("dedup", canhcua.DefaultDedupWindow, "how long a code must be out of view before it is read again (videos, live)")
-	duration := fs.Duration("duration", 0, "with --source: stop after this long (0: until the source ends or Ctrl-C)")
-	fullID := fs.Bool("full-id", false, "show full ID numbers instead of masked ones")
-	trust := fs.String("trust-list", "", "trust list (JSON) to verify COVID certificate signatures")
-	badgeKey := fs.String("badge-key", filepath.Join(dataDir(), "badge.key"), "key that checks canhcua badges")
-	pos, status, ok := parseFlags(fs, args, stderr)
+	c := newCLI("decode", catalog.DecodeSynopsis, stdout, stderr)
+	asJSON := c.fs.Bool("json", false, say(catalog.DecodeFlagJSON))
+	source := c.fs.String("source", "", say(catalog.DecodeFlagSource))
+	dedup := c.fs.Duration("dedup", canhcua.DefaultDedupWindow, say(catalog.DecodeFlagDedup))
+	duration := c.fs.Duration("duration", 0, say(catalog.DecodeFlagDuration))
+	fullID := c.fs.Bool("full-id", false, say(catalog.DecodeFlagFullID))
+	trust := c.fs.String("trust-list", "", say(catalog.DecodeFlagTrustList))
+	badgeKey := c.fs.String("badge-key", filepath.Join(dataDir(), "badge.key"), say(catalog.DecodeFlagBadgeKey))
+	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
 	}
-	d := &decoder{json: *asJSON, out: stdout, stderr: stderr, dec: camera.NewEngine(camera.Still), dedup: *dedup, fullID: *fullID}
+	d := &decoder{json: *asJSON, out: stdout, cli: c, dec: camera.NewEngine(camera.Still), dedup: *dedup, fullID: *fullID}
 	idcfg, err := identifyConfig(*badgeKey, *trust)
 	if err != nil {
-		fmt.Fprintf(stderr, "canhcua decode: %s\n", oneLine(err))
-		return exitUsage
+		return c.fail(err)
 	}
 	d.idcfg = idcfg
 	if *source != "" {
 		if len(pos) > 0 {
-			fmt.Fprintln(stderr, "canhcua decode: give either --source or paths, not both")
-			return exitUsage
+			return c.failf(catalog.DecodeSourceAndPaths)
 		}
 		return d.live(ctx, *source, *duration)
 	}
 	if len(pos) == 0 {
-		fmt.Fprintln(stderr, "canhcua decode: no file given (see canhcua decode --help)")
-		return exitUsage
+		return c.failf(catalog.DecodeNoFile)
 	}
 	for _, p := range pos {
 		if ctx.Err() != nil {
@@ -137,7 +131,7 @@ func cmdDecode(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 		if err := d.path(ctx, p); err != nil {
 			d.failed++
-			fmt.Fprintf(stderr, "canhcua decode: %s\n", oneLine(err))
+			c.fail(err)
 		}
 	}
 	switch {
@@ -160,7 +154,7 @@ func (d *decoder) path(ctx context.Context, p string) error {
 	st, _ := f.Stat()
 	f.Close()
 	if st != nil && st.IsDir() {
-		return fmt.Errorf("%s: is a folder (give its files, or use --source for a folder of images)", p)
+		return sayErr(catalog.DecodeFolder, p)
 	}
 	switch {
 	case pdf.Sniff(head[:n]) || strings.EqualFold(filepath.Ext(p), ".pdf"):
@@ -226,10 +220,9 @@ func (d *decoder) video(ctx context.Context, p string) error {
 // live reads codes from a live source until it ends, ctx is done or the
 // duration has passed.
 func (d *decoder) live(ctx context.Context, name string, dur time.Duration) int {
-	src, err := openLive(ctx, name, d.stderr)
+	src, err := openLive(ctx, name, d.cli.stderr)
 	if err != nil {
-		fmt.Fprintf(d.stderr, "canhcua decode: %s\n", oneLine(err))
-		return exitUsage
+		return d.cli.fail(err)
 	}
 	defer src.Close()
 	if dur > 0 {
@@ -238,8 +231,7 @@ func (d *decoder) live(ctx context.Context, name string, dur time.Duration) int 
 		defer cancel()
 	}
 	if err := d.loop(ctx, src, name); err != nil {
-		fmt.Fprintf(d.stderr, "canhcua decode: %s\n", oneLine(err))
-		return exitUsage
+		return d.cli.fail(err)
 	}
 	if d.found == 0 {
 		return exitNotFound
@@ -294,9 +286,9 @@ func (d *decoder) emit(r decodeResult, c canhcua.Code) {
 	where := canhcua.Printable(r.Source)
 	switch {
 	case r.Page != nil:
-		where += fmt.Sprintf(" page %d", *r.Page)
+		where = say(catalog.DecodePage, where, *r.Page)
 	case r.Frame != nil:
-		where += fmt.Sprintf(" frame %d", *r.Frame)
+		where = say(catalog.DecodeFrame, where, *r.Frame)
 	}
 	fmt.Fprintf(d.out, "%s: %s\n", where, canhcua.Printable(c.Text))
 	if id := r.decodedIdentity; id.Kind != canhcua.KindText {
@@ -307,27 +299,31 @@ func (d *decoder) emit(r decodeResult, c canhcua.Code) {
 // summary is the identity in one readable line.
 func (id *decodedIdentity) summary() string {
 	parts := []string{string(id.Kind)}
-	add := func(label, v string) {
-		if v != "" {
-			parts = append(parts, label+canhcua.Sanitize(v, 60))
+	add := func(key catalog.Key, v string) {
+		switch {
+		case v == "":
+		case key == "":
+			parts = append(parts, canhcua.Sanitize(v, 60))
+		default:
+			parts = append(parts, say(key, canhcua.Sanitize(v, 60)))
 		}
 	}
 	add("", id.Name)
-	add("ID ", id.ID)
-	add("born ", id.BirthDate)
-	add("badge ", id.BadgeID)
+	add(catalog.DecodeID, id.ID)
+	add(catalog.DecodeBorn, id.BirthDate)
+	add(catalog.DecodeBadge, id.BadgeID)
 	add("", id.Unit)
 	if len(id.Doses) > 0 {
-		parts = append(parts, fmt.Sprintf("%d dose(s)", len(id.Doses)))
+		parts = append(parts, say(catalog.DecodeDoses, len(id.Doses)))
 	}
 	if id.Verified != nil {
 		if *id.Verified {
-			parts = append(parts, "verified")
+			parts = append(parts, say(catalog.DecodeVerified))
 		} else {
-			parts = append(parts, "NOT verified")
+			parts = append(parts, say(catalog.DecodeNotVerified))
 		}
 	}
-	add("rejected: ", id.Rejected)
+	add(catalog.DecodeRejected, id.Rejected)
 	return strings.Join(parts, " · ")
 }
 
@@ -349,13 +345,8 @@ func identifyConfig(badgeKey, trustList string) (canhcua.IdentifyConfig, error) 
 			return cfg, err
 		}
 		if cfg.TrustList, err = canhcua.ParseTrustList(data); err != nil {
-			return cfg, fmt.Errorf("trust list %s: %w", trustList, err)
+			return cfg, sayErr(catalog.DecodeTrustList, trustList, err)
 		}
 	}
 	return cfg, nil
-}
-
-// oneLine flattens an error (joined errors included) into one line.
-func oneLine(err error) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
 }

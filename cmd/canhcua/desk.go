@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log"
 	"os"
@@ -17,61 +16,51 @@ import (
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
 	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/export"
 	"github.com/canhcua/canhcua/ui"
 )
 
-const deskSynopsis = `canhcua [--source S] [--db PATH] [--door NAME] [--direction in|out|toggle] [--lang vi|en] [--config FILE]
-
-Opens the desk: people show their codes to the camera; every scan is recorded
-in the database before the screen confirms it. Without --source it opens
-camera 0, or the built-in demo source when no camera can be opened.
-Settings can also be kept in the config file (TOML, same names); flags win.`
-
 // cmdDesk runs the desk TUI.
 func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	c := defaultConfig()
-	fs := newFlags("canhcua", deskSynopsis, stdout)
-	apply, cfgPath := deskFlags(fs, &c)
-	pos, status, ok := parseFlags(fs, args, stderr)
+	cl := newCLI("", catalog.DeskSynopsis, stdout, stderr)
+	apply, cfgPath := deskFlags(cl.fs, &c)
+	pos, status, ok := cl.parse(args)
 	if !ok {
 		return status
 	}
-	fail := func(err error) int {
-		fmt.Fprintf(stderr, "canhcua: %s\n", oneLine(err))
-		return exitUsage
-	}
 	if len(pos) > 0 {
-		return fail(fmt.Errorf("unknown command %q (see canhcua --help)", pos[0]))
+		return cl.failf(catalog.CmdUnknownCommand, pos[0])
 	}
 	path, explicit := configFile(), false
 	if *cfgPath != "" {
 		path, explicit = *cfgPath, true
 	}
 	if err := loadConfig(&c, path, explicit); err != nil {
-		return fail(err)
+		return cl.fail(err)
 	}
 	if err := apply(); err != nil {
-		return fail(err)
+		return cl.fail(err)
 	}
-	loc := mustLocation(c.TimeZone)
+	loc := tz.Load(c.TimeZone)
 	mode, _ := canhcua.ParseMode(c.Direction)
 	idcfg, err := identifyConfig(c.BadgeKey, c.TrustList)
 	if err != nil {
-		return fail(err)
+		return cl.fail(err)
 	}
 	idcfg.AcceptUnknown = c.AcceptUnknown
 
 	st, err := store.Open(ctx, c.DB, store.WithLocation(loc))
 	if err != nil {
-		return fail(err)
+		return cl.fail(err)
 	}
 	defer st.Close()
 
 	src, notice, err := openDeskSource(ctx, c.Source, c.Lang)
 	if err != nil {
-		return fail(err)
+		return cl.fail(err)
 	}
 
 	// From here on the screen is Bubble Tea's: anything else writing to the
@@ -80,7 +69,7 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	restore, err := redirectStderr(filepath.Join(filepath.Dir(c.DB), "canhcua.log"))
 	if err != nil {
 		src.Close()
-		return fail(err)
+		return cl.fail(err)
 	}
 	defer restore()
 
@@ -135,7 +124,7 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cam.wait()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
 		restore()
-		return fail(err)
+		return cl.fail(err)
 	}
 	return exitOK
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
+	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 )
 
@@ -216,7 +217,7 @@ func TestDeskEndToEnd(t *testing.T) {
 
 	out := filepath.Join(dir, "today.csv")
 	var o, e strings.Builder
-	today := time.Now().In(mustLocation("Asia/Ho_Chi_Minh")).Format("02/01/2006")
+	today := time.Now().In(tz.Vietnam()).Format("02/01/2006")
 	cmd := exec.Command(bin, "export", "--db", db, "--date", today, "--to", out)
 	cmd.Stdout, cmd.Stderr = &o, &e
 	if err := cmd.Run(); err != nil {

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 )
 
@@ -18,54 +20,41 @@ import (
 var purgeClock = time.Now
 
 func cmdPurge(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("purge", "canhcua purge [--days N] [--db PATH] [--dry-run]\n\n"+
-		"Deletes the personal data (scans, visits, warnings and their snapshots, decisions on\n"+
-		"guests, people no longer seen) of the days before the last N days, today included.\n"+
-		"Rosters are kept; exports and reports already written are yours and not touched.\n"+
-		"The desk does the same at start.", stdout)
-	c := userConfig(stderr)
-	days := fs.Int("days", c.RetentionDays, "days of personal data to keep, today included (config: retention_days)")
-	db := fs.String("db", c.DB, "SQLite database")
-	dry := fs.Bool("dry-run", false, "only say what would be deleted")
-	pos, status, ok := parseFlags(fs, args, stderr)
+	c := newCLI("purge", catalog.PurgeSynopsis, stdout, stderr)
+	cfg := userConfig(stderr)
+	days := c.fs.Int("days", cfg.RetentionDays, say(catalog.PurgeFlagDays))
+	db := c.dbFlag(cfg.DB)
+	dry := c.fs.Bool("dry-run", false, say(catalog.PurgeFlagDryRun))
+	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
 	}
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "canhcua purge: "+format+"\n", a...)
-		return exitUsage
-	}
-	if len(pos) > 0 {
-		return fail("unexpected argument %q (see canhcua purge --help)", pos[0])
+	if status, ok := c.noArgs(pos); !ok {
+		return status
 	}
 	if *days < 1 {
-		return fail("--days %d: want 1 or more", *days)
+		return c.failf(catalog.PurgeBadDays, *days)
 	}
-	if _, err := os.Stat(*db); err != nil {
-		return fail("database %s: %v", *db, err)
-	}
-	loc := mustLocation(c.TimeZone)
-	st, err := store.Open(ctx, *db, store.WithLocation(loc))
+	st, err := openDB(ctx, *db, tz.Load(cfg.TimeZone), true)
 	if err != nil {
-		return fail("%s", oneLine(err))
+		return c.fail(err)
 	}
 	defer st.Close()
 	res, problems, err := purgeRetention(ctx, st, *days, purgeClock(), *dry)
 	if err != nil {
-		return fail("%s", oneLine(err))
+		return c.fail(err)
 	}
-	verb := "deleted"
+	done, unit := catalog.PurgeDone, catalog.PurgeDays
 	if *dry {
-		verb = "would delete"
+		done = catalog.PurgeDry
 	}
-	unit := "days"
 	if *days == 1 {
-		unit = "day"
+		unit = catalog.PurgeDay
 	}
-	fmt.Fprintf(stdout, "canhcua purge: keeping %d %s (from %s); %s %d scans, %d visits, %d warnings, %d decisions, %d people, %d snapshots\n",
-		*days, unit, res.Before.Format("02/01/2006"), verb, res.Scans, res.Visits, res.Warnings, res.Decisions, res.People, len(res.Snapshots))
+	fmt.Fprintf(stdout, "%s: %s\n", c.title(), say(done, *days, say(unit), res.Before.Format("02/01/2006"),
+		res.Scans, res.Visits, res.Warnings, res.Decisions, res.People, len(res.Snapshots)))
 	for _, p := range problems {
-		fmt.Fprintf(stderr, "canhcua purge: %s\n", oneLine(p))
+		c.note(oneLine(p))
 	}
 	if len(problems) > 0 {
 		return exitUsage
@@ -133,7 +122,7 @@ func removeSnapshot(path string) error {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".jpg", ".jpeg":
 	default:
-		return fmt.Errorf("snapshot %s: not a JPEG file name, left alone", path)
+		return sayErr(catalog.PurgeSnapshotNotJPEG, path)
 	}
 	fi, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -142,7 +131,7 @@ func removeSnapshot(path string) error {
 		return fmt.Errorf("snapshot: %w", err)
 	}
 	if !fi.Mode().IsRegular() && fi.Mode()&fs.ModeSymlink == 0 {
-		return fmt.Errorf("snapshot %s: not a file, left alone", path)
+		return sayErr(catalog.PurgeSnapshotNotFile, path)
 	}
 	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("snapshot: %w", err)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 )
 
@@ -153,7 +154,7 @@ func TestRemoveSnapshot(t *testing.T) {
 // retention, a day at a time, and keeps the rest.
 func TestPurgeByDay(t *testing.T) {
 	ctx := context.Background()
-	loc := mustLocation("Asia/Ho_Chi_Minh")
+	loc := tz.Vietnam()
 	now := time.Date(2026, 11, 27, 9, 0, 0, 0, loc)
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "p.db"), store.WithLocation(loc))
 	if err != nil {

@@ -6,10 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/report"
 )
@@ -19,71 +20,43 @@ import (
 var reportClock = time.Now
 
 func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("report", "canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en]\n\n"+
-		"Writes the day's summary for the district health office: entries, exits, people, each\n"+
-		"roster's share scanned, the expected people who did not scan, guests admitted or refused,\n"+
-		"and the day's warnings. In Vietnamese (--lang en for English). Text goes to standard\n"+
-		"output; the other formats to canhcua-report-YYYY-MM-DD.EXT unless --to.", stdout)
-	c := userConfig(stderr)
-	date := fs.String("date", "", "the day, DD/MM/YYYY (default today)")
-	format := fs.String("format", "", "text, csv, xlsx or pdf (default: from --to's extension, else text)")
-	to := fs.String("to", "", "output file, - for standard output (default: standard output for text, else canhcua-report-YYYY-MM-DD.EXT in the current folder)")
-	db := fs.String("db", c.DB, "SQLite database")
-	door := fs.String("door", "", "only this door (default all doors)")
-	site := fs.String("site", "", "office name under the title")
-	lang := fs.String("lang", "vi", "vi or en")
-	pos, status, ok := parseFlags(fs, args, stderr)
+	c := newCLI("report", catalog.ReportSynopsis, stdout, stderr)
+	cfg := userConfig(stderr)
+	date := c.dateFlag()
+	format := c.fs.String("format", "", say(catalog.ReportFlagFormat))
+	to := c.fs.String("to", "", say(catalog.ReportFlagTo))
+	db := c.dbFlag(cfg.DB)
+	door := c.doorFlag()
+	site := c.fs.String("site", "", say(catalog.ReportFlagSite))
+	lang := c.fs.String("lang", string(catalog.VI), say(catalog.ReportFlagLang))
+	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
 	}
-	fail := func(format string, a ...any) int {
-		fmt.Fprintf(stderr, "canhcua report: "+format+"\n", a...)
-		return exitUsage
+	if status, ok := c.noArgs(pos); !ok {
+		return status
 	}
-	if len(pos) > 0 {
-		return fail("unexpected argument %q (see canhcua report --help)", pos[0])
-	}
-	loc := mustLocation(c.TimeZone)
+	loc := tz.Load(cfg.TimeZone)
 	now := reportClock().In(loc)
-	day := now
-	if *date != "" {
-		d, err := time.ParseInLocation("02/01/2006", *date, loc)
-		if err != nil {
-			return fail("date %q: want DD/MM/YYYY, e.g. 27/11/2026", *date)
-		}
-		day = d
-	}
-	f := strings.ToLower(*format)
-	if f == "" {
-		switch ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(*to)), "."); ext {
-		case "csv", "xlsx", "pdf":
-			f = ext
-		default:
-			f = "text"
-		}
-	}
-	if f == "txt" {
-		f = "text"
-	}
-	switch f {
-	case "text", "csv", "xlsx", "pdf":
-	default:
-		return fail("format %q: want text, csv, xlsx or pdf", *format)
-	}
-	if *lang != "vi" && *lang != "en" {
-		return fail("language %q: want vi or en", *lang)
-	}
-	if _, err := os.Stat(*db); err != nil {
-		return fail("database %s: %v", *db, err)
-	}
-	st, err := store.Open(ctx, *db, store.WithLocation(loc))
+	day, err := parseDay(*date, now, loc)
 	if err != nil {
-		return fail("%s", oneLine(err))
+		return c.fail(err)
+	}
+	f, err := pickFormat(*format, *to, report.Formats)
+	if err != nil {
+		return c.fail(err)
+	}
+	if _, err := parseLang(*lang); err != nil {
+		return c.fail(err)
+	}
+	st, err := openDB(ctx, *db, loc, true)
+	if err != nil {
+		return c.fail(err)
 	}
 	defer st.Close()
 	d, err := buildReportDay(ctx, st, day, *door)
 	if err != nil {
-		return fail("%s", oneLine(err))
+		return c.fail(err)
 	}
 	d.Site, d.Made = *site, now
 
@@ -96,12 +69,12 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	if out == "-" {
 		if err := report.Write(stdout, f, d, *lang); err != nil {
-			return fail("%s", oneLine(err))
+			return c.fail(err)
 		}
 		return exitOK
 	}
 	if err := writeFileAtomic(out, func(w io.Writer) error { return report.Write(w, f, d, *lang) }); err != nil {
-		return fail("%s", oneLine(err))
+		return c.fail(err)
 	}
 	fmt.Fprintln(stdout, out)
 	return exitOK

@@ -13,10 +13,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 )
 
-var reportICT = mustLocation("Asia/Ho_Chi_Minh")
+var reportICT = tz.Vietnam()
 
 // rday is Friday 27/11/2026; rat is hh:mm on it.
 var rday = time.Date(2026, 11, 27, 0, 0, 0, 0, reportICT)

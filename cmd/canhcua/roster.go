@@ -2,44 +2,27 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
-	"github.com/canhcua/canhcua/store"
+	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store/roster"
 )
 
-const rosterUsage = `Usage: canhcua roster COMMAND
-
-Rosters are named groups of expected people (the office's staff, a meeting's
-attendees): the desk shows who of them has scanned ("Cán bộ: 27/30 đã quét").
-
-  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] [--replace] [--db PATH]
-                                   read people from a CSV, XLSX or PDF list
-  canhcua roster list [--group NAME] [--db PATH]
-                                   the groups, or the people of one group
-  canhcua roster remove NAME [--db PATH]
-                                   delete a group (its scans are kept)
-
-Run 'canhcua roster COMMAND --help' for the options of a command.
-`
-
 func cmdRoster(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	c := newCLI("roster", catalog.RosterUsage, stdout, stderr)
 	if len(args) == 0 {
-		fmt.Fprint(stderr, "canhcua roster: no command given: import, list or remove (see canhcua roster --help)\n")
-		return exitUsage
+		return c.failf(catalog.RosterNoCommand)
 	}
 	switch sub, rest := args[0], args[1:]; {
 	case isHelp(sub):
-		fmt.Fprint(stdout, rosterUsage)
+		fmt.Fprint(stdout, say(catalog.RosterUsage))
 		return exitOK
 	case sub == "import":
 		return rosterImport(ctx, rest, stdout, stderr)
@@ -48,58 +31,28 @@ func cmdRoster(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	case sub == "remove", sub == "rm":
 		return rosterRemove(ctx, rest, stdout, stderr)
 	default:
-		fmt.Fprintf(stderr, "canhcua roster: unknown command %q: want import, list or remove\n", sub)
-		return exitUsage
+		return c.failf(catalog.RosterUnknownCommand, sub)
 	}
-}
-
-// rosterFail prints a one-line error for a roster subcommand.
-func rosterFail(stderr io.Writer, sub string, err error) int {
-	fmt.Fprintf(stderr, "canhcua roster %s: %s\n", sub, oneLine(err))
-	return exitUsage
-}
-
-// openRosterDB opens the database; with mustExist, a missing file is an
-// error instead of a new empty database.
-func openRosterDB(ctx context.Context, path string, mustExist bool) (*store.DB, error) {
-	if path == "" {
-		return nil, errors.New("no database given (--db)")
-	}
-	if mustExist {
-		if _, err := os.Stat(path); err != nil {
-			return nil, fmt.Errorf("database %s: %w", path, err)
-		}
-	}
-	return store.Open(ctx, path, store.WithLocation(mustLocation(defaultConfig().TimeZone)))
 }
 
 func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	c := userConfig(stderr)
-	fs := newFlags("roster import", "canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH]\n\n"+
-		"Reads the people of a CSV, XLSX or PDF list into the group NAME (made when new). The\n"+
-		"list is a table with a header row, in Vietnamese or English: STT, Họ và tên (Name),\n"+
-		"Chức vụ (Position), Đơn vị (Unit), Số CCCD (ID), Ngày sinh (Date of birth), Mã thẻ\n"+
-		"(Badge), Giờ (Expected). QR codes printed in a PDF beside a person (ID card, badge)\n"+
-		"give that person's ID number or badge. Rows that cannot be read are listed on\n"+
-		"stderr with their page and line; the others are imported. Without --replace, the\n"+
-		"people are added to the group (a person already in it, by name and ID number, is\n"+
-		"updated).", stdout)
-	group := fs.String("group", "", "the group's name (default: the file's name)")
-	expected := fs.String("expected-by", "", "time of day by which the group should have scanned, e.g. 07:30 (default: unchanged, else none)")
-	only := fs.Bool("only", false, "the event admits the group's people only: others are held for the operator")
-	replace := fs.Bool("replace", false, "replace the group's people instead of adding to them")
-	db := fs.String("db", c.DB, "SQLite database")
-	badgeKey := fs.String("badge-key", c.BadgeKey, "key that checks canhcua badges printed in the list")
-	pos, status, ok := parseFlags(fs, args, stderr)
+	c := newCLI("roster import", catalog.RosterImportSynopsis, stdout, stderr) // catalog:data: the command's words
+	cfg := userConfig(stderr)
+	group := c.fs.String("group", "", say(catalog.RosterFlagGroup))
+	expected := c.fs.String("expected-by", "", say(catalog.RosterFlagExpectedBy))
+	only := c.fs.Bool("only", false, say(catalog.RosterFlagOnly))
+	replace := c.fs.Bool("replace", false, say(catalog.RosterFlagReplace))
+	db := c.dbFlag(cfg.DB)
+	badgeKey := c.fs.String("badge-key", cfg.BadgeKey, say(catalog.RosterFlagBadgeKey))
+	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
 	}
-	fail := func(err error) int { return rosterFail(stderr, "import", err) }
 	switch {
 	case len(pos) == 0:
-		return fail(errors.New("no file given (see canhcua roster import --help)"))
+		return c.failf(catalog.RosterNoFile)
 	case len(pos) > 1:
-		return fail(fmt.Errorf("unexpected argument %q: give one file", pos[1]))
+		return c.failf(catalog.RosterOneFile, pos[1])
 	}
 	path := pos[0]
 	name := strings.Join(strings.Fields(*group), " ")
@@ -110,55 +63,53 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if *expected != "" {
 		m, err := canhcua.ParseClock(*expected)
 		if err != nil {
-			return fail(err)
+			return c.fail(err)
 		}
 		expectedBy = m
 	}
 	idcfg, err := identifyConfig(*badgeKey, "")
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
 	identify := func(text string) canhcua.Identity { return canhcua.IdentifyWith(idcfg, text) }
 	res, err := roster.Parse(ctx, path, rosterOptions(identify))
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
 	for _, p := range res.Problems {
-		fmt.Fprintf(stderr, "canhcua roster import: %s\n", strings.Join(strings.Fields(p.String()), " "))
+		c.note(strings.Join(strings.Fields(p.String()), " "))
 	}
 	if len(res.Members) == 0 {
-		return fail(fmt.Errorf("%s: nobody could be imported", path))
+		return c.failf(catalog.RosterNobody, path)
 	}
-	st, err := openRosterDB(ctx, *db, false)
+	st, err := openDB(ctx, *db, tz.Load(cfg.TimeZone), false)
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
 	defer st.Close()
 	r := canhcua.Roster{Name: name, ExpectedBy: expectedBy, Only: *only}
 	// An existing group keeps its expected-by time and roster-only setting
 	// unless they are given.
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	rs, err := st.Rosters(ctx)
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
 	for _, old := range rs {
 		if old.Name == r.Name {
-			if !set["expected-by"] {
+			if !c.set("expected-by") {
 				r.ExpectedBy = old.ExpectedBy
 			}
-			if !set["only"] {
+			if !c.set("only") {
 				r.Only = old.Only
 			}
 		}
 	}
 	if _, err := st.SaveRoster(ctx, r, res.Members, *replace); err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
-	fmt.Fprintf(stdout, "%s: %d people imported into %q", filepath.Base(path), len(res.Members), r.Name)
+	fmt.Fprint(stdout, say(catalog.RosterImported, filepath.Base(path), len(res.Members), r.Name))
 	if len(res.Problems) > 0 {
-		fmt.Fprintf(stdout, ", %d problem(s) (listed on stderr)", len(res.Problems))
+		fmt.Fprint(stdout, say(catalog.RosterImportProblems, len(res.Problems)))
 	}
 	fmt.Fprintln(stdout)
 	return exitOK
@@ -192,29 +143,26 @@ func rosterClock(min int) string {
 }
 
 func rosterList(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	c := userConfig(stderr)
-	fs := newFlags("roster list", "canhcua roster list [--group NAME] [--db PATH] [--full-id]\n\n"+
-		"Lists the groups with their number of people and expected-by time; with --group,\n"+
-		"that group's people (ID numbers masked unless --full-id).", stdout)
-	group := fs.String("group", "", "list this group's people")
-	db := fs.String("db", c.DB, "SQLite database")
-	fullID := fs.Bool("full-id", false, "show full ID numbers")
-	pos, status, ok := parseFlags(fs, args, stderr)
+	c := newCLI("roster list", catalog.RosterListSynopsis, stdout, stderr) // catalog:data: the command's words
+	cfg := userConfig(stderr)
+	group := c.fs.String("group", "", say(catalog.RosterFlagListGroup))
+	db := c.dbFlag(cfg.DB)
+	fullID := c.fs.Bool("full-id", false, say(catalog.RosterFlagFullID))
+	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
 	}
-	fail := func(err error) int { return rosterFail(stderr, "list", err) }
-	if len(pos) > 0 {
-		return fail(fmt.Errorf("unexpected argument %q (see canhcua roster list --help)", pos[0]))
+	if status, ok := c.noArgs(pos); !ok {
+		return status
 	}
-	st, err := openRosterDB(ctx, *db, true)
+	st, err := openDB(ctx, *db, tz.Load(cfg.TimeZone), true)
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
 	defer st.Close()
 	rs, err := st.Rosters(ctx)
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	defer tw.Flush()
@@ -222,17 +170,17 @@ func rosterList(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if *group == "" {
 		ms, err := st.Members(ctx, "")
 		if err != nil {
-			return fail(err)
+			return c.fail(err)
 		}
 		count := map[string]int{}
 		for _, m := range ms {
 			count[m.Roster]++
 		}
-		fmt.Fprintln(tw, "GROUP\tPEOPLE\tEXPECTED BY\tONLY")
+		fmt.Fprintln(tw, say(catalog.RosterListHeader))
 		for _, r := range rs {
 			only := ""
 			if r.Only {
-				only = "yes"
+				only = say(catalog.RosterListYes)
 			}
 			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", clean(r.Name), count[r.Name], rosterClock(r.ExpectedBy), only)
 		}
@@ -240,7 +188,7 @@ func rosterList(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	}
 	ms, err := st.Members(ctx, *group)
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
 	var r canhcua.Roster
 	for _, x := range rs {
@@ -248,8 +196,8 @@ func rosterList(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			r = x
 		}
 	}
-	fmt.Fprintf(tw, "%s: %d people, expected by %s\n", clean(r.Name), len(ms), rosterClock(r.ExpectedBy))
-	fmt.Fprintln(tw, "#\tNAME\tUNIT\tID NUMBER\tBADGE\tBIRTH DATE\tEXPECTED BY")
+	fmt.Fprintln(tw, say(catalog.RosterGroupLine, clean(r.Name), len(ms), rosterClock(r.ExpectedBy)))
+	fmt.Fprintln(tw, say(catalog.RosterMembersHeader))
 	for i, m := range ms {
 		id := m.IDNumber
 		if !*fullID {
@@ -273,29 +221,27 @@ func rosterDash(s string) string {
 }
 
 func rosterRemove(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	c := userConfig(stderr)
-	fs := newFlags("roster remove", "canhcua roster remove NAME [--db PATH]\n\n"+
-		"Deletes the group NAME and its people. Scans are kept.", stdout)
-	db := fs.String("db", c.DB, "SQLite database")
-	pos, status, ok := parseFlags(fs, args, stderr)
+	c := newCLI("roster remove", catalog.RosterRemoveSynopsis, stdout, stderr) // catalog:data: the command's words
+	cfg := userConfig(stderr)
+	db := c.dbFlag(cfg.DB)
+	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
 	}
-	fail := func(err error) int { return rosterFail(stderr, "remove", err) }
 	switch {
 	case len(pos) == 0:
-		return fail(errors.New("no group given (see canhcua roster list)"))
+		return c.failf(catalog.RosterNoGroup)
 	case len(pos) > 1:
-		return fail(fmt.Errorf("unexpected argument %q: give one group (quote a name with spaces)", pos[1]))
+		return c.failf(catalog.RosterOneGroup, pos[1])
 	}
-	st, err := openRosterDB(ctx, *db, true)
+	st, err := openDB(ctx, *db, tz.Load(cfg.TimeZone), true)
 	if err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
 	defer st.Close()
 	if err := st.RemoveRoster(ctx, pos[0]); err != nil {
-		return fail(err)
+		return c.fail(err)
 	}
-	fmt.Fprintf(stdout, "removed %q\n", pos[0])
+	fmt.Fprintln(stdout, say(catalog.RosterRemoved, pos[0]))
 	return exitOK
 }

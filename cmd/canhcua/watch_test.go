@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 )
 
@@ -16,7 +17,7 @@ import (
 // (one warning, resolved only once the picture has been good for a while).
 func TestWatcher(t *testing.T) {
 	ctx := context.Background()
-	loc := mustLocation("Asia/Ho_Chi_Minh")
+	loc := tz.Vietnam()
 	now := time.Date(2026, 11, 27, 7, 45, 0, 0, loc)
 	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "w.db"), store.WithLocation(loc), store.WithClock(func() time.Time { return now }))
 	if err != nil {

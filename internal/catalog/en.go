@@ -80,7 +80,6 @@ var en = map[Key]string{
 	UIManualID:             "ID number (optional)",
 	UIManualIDHint:         "12 digits",
 	UIManualNeedName:       "A name is required.",
-	UIManualHint:           "Enter: save · Tab: next field · Esc: cancel",
 	UIFilterPrompt:         "Search: ",
 	UIFilterActive:         "Filter: %s",
 	UIFilterResults:        "%d found",
@@ -204,7 +203,6 @@ var en = map[Key]string{
 	ErrVacuumBusy:         "vacuum: another connection is using the database; the WAL file was not emptied",
 	ErrWarningNoKind:      "warning has no kind",
 	ErrDecideNotHeld:      "scan %d is %s: only a held scan can be admitted or refused",
-	ErrLanguage:           "language %q: want vi or en",
 	ErrExportLanguage:     "export language %q: want vi or en",
 	ErrExportFormat:       "export format %q: want csv, xlsx or json",
 	ErrReportLanguage:     "report language %q: want vi or en",
@@ -257,7 +255,6 @@ var en = map[Key]string{
 	ReportExpectedBy:      "Expected by",
 	ReportNone:            "None",
 	ReportGuests:          "Guests not on the roster",
-	ReportGuest:           "Guest",
 	ReportIDNumber:        "ID number",
 	ReportScanAt:          "Scanned at",
 	ReportDecision:        "Decision",
@@ -315,7 +312,6 @@ var en = map[Key]string{
 	RosterCodeOtherBadge: "the code beside the row has badge %s, the row %s: not attached",
 	RosterProblemPage:    "page %d, ",
 	RosterProblemLine:    "line %d: %s",
-	RosterNeedsPDF:       "%s: reading a PDF roster needs a PDF reader",
 
 	// The command line: all commands.
 	CmdUsage: `canhcua — watching the door: read QR codes at a door, record who comes and goes.
@@ -521,4 +517,47 @@ Deletes the group NAME and its people. Scans are kept.`,
 	RosterNoGroup:  "no group given (see canhcua roster list)",
 	RosterOneGroup: "unexpected argument %q: give one group (quote a name with spaces)",
 	RosterRemoved:  "removed %q",
+
+	// canhcua bench (the measurements themselves, internal/bench, are for developers and in English).
+	BenchUsage: `Usage:
+  canhcua bench decode [--passes P,Q] [--json] [-v] DIR
+        score the decoder, pass by pass, on a corpus folder (manifest.tsv or labels.jsonl)
+  canhcua bench live [--source S] [--size WxH] [--duration D] [--json]
+        measure the live capture and decode pipeline
+
+Run 'canhcua bench decode --help' or 'canhcua bench live --help' for the options.
+`,
+	BenchNoWhat:  "say what to measure: decode DIR or live (see canhcua bench --help)",
+	BenchUnknown: "unknown benchmark %q (want decode or live)",
+	BenchDecodeSynopsis: `canhcua bench decode [--passes P,Q] [--json] [-v] DIR
+
+Decodes every image of a corpus folder (manifest.tsv: expected texts, or labels.jsonl:
+code outlines, BoofCV-style) one after the other with the still-image engine and scores
+the result: each pass on its own, the passes so far (cumulative) and all combined.
+Times cover the decoding only, not reading the file. Exit status: 0 scored, 2 the
+corpus cannot be used.
+
+Passes: %s`,
+	BenchFlagJSON:      "print the full report as one JSON object",
+	BenchFlagVerbose:   "also list missed texts, unexpected and unmatched decodes",
+	BenchFlagPasses:    "passes to run, in order: names separated by commas, or still, live, all",
+	BenchOneCorpus:     "give one corpus folder (see canhcua bench decode --help)",
+	BenchPassesUnknown: "--passes: %v",
+	BenchPassesTwice:   "--passes: %q given twice",
+	BenchBadSize:       "--size %q: want WIDTHxHEIGHT, e.g. 1280x720",
+	BenchLiveSynopsis: `canhcua bench live [--source S] [--size WxH] [--duration D] [--json]
+
+Runs the live frame loop (capture, decode the newest frame, drop older ones) on a source
+for a while and reports what it measured: frames captured, processed and dropped, reads,
+capture-to-decode latency, and memory at the start and the end of the run.`,
+	BenchFlagSource:   "source: demo, demo:SEED, camera index (0), video file, stream URL, image folder",
+	BenchFlagSize:     "frame size of the demo source",
+	BenchFlagDuration: "how long to run",
+	BenchFlagLiveJSON: "print the report as one JSON object",
+	BenchFlagEngine:   "decoder: live (the desk's multi-pass engine) or zxing (zxing-cpp's pass alone), for comparison",
+	BenchBadEngine:    "--engine %q: want live or zxing",
+	BenchLiveArg:      "unexpected argument %q (the source goes in --source)",
+	BenchBadDuration:  "--duration must be positive",
+	BenchInterrupted:  "interrupted",
+	BenchNoFrame:      "%s delivered no frame in %s",
 }

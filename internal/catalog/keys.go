@@ -79,7 +79,6 @@ const (
 	UIManualID             Key = "ui.manual_id"
 	UIManualIDHint         Key = "ui.manual_id_hint"
 	UIManualNeedName       Key = "ui.manual_need_name"
-	UIManualHint           Key = "ui.manual_hint"
 	UIFilterPrompt         Key = "ui.filter_prompt"
 	UIFilterActive         Key = "ui.filter_active"
 	UIFilterResults        Key = "ui.filter_results"
@@ -213,7 +212,6 @@ const (
 	ErrVacuumBusy         Key = "err.vacuum_busy"
 	ErrWarningNoKind      Key = "err.warning_no_kind"
 	ErrDecideNotHeld      Key = "err.decide_not_held"
-	ErrLanguage           Key = "err.language"
 	ErrExportLanguage     Key = "err.export_language"
 	ErrExportFormat       Key = "err.export_format"
 	ErrReportLanguage     Key = "err.report_language"
@@ -270,7 +268,6 @@ const (
 	ReportExpectedBy      Key = "report.expected_by"
 	ReportNone            Key = "report.none"
 	ReportGuests          Key = "report.guests"
-	ReportGuest           Key = "report.guest"
 	ReportIDNumber        Key = "report.id_number"
 	ReportScanAt          Key = "report.scan_at"
 	ReportDecision        Key = "report.decision"
@@ -330,7 +327,6 @@ const (
 	RosterCodeOtherBadge Key = "roster.code_other_badge"
 	RosterProblemPage    Key = "roster.problem_page"
 	RosterProblemLine    Key = "roster.problem_line"
-	RosterNeedsPDF       Key = "roster.needs_pdf"
 )
 
 // The command line: all commands.
@@ -472,4 +468,30 @@ const (
 	RosterNoGroup        Key = "roster.no_group"
 	RosterOneGroup       Key = "roster.one_group"
 	RosterRemoved        Key = "roster.removed"
+)
+
+// canhcua bench (the measurements themselves, internal/bench, are for developers and in English).
+const (
+	BenchUsage          Key = "bench.usage"
+	BenchNoWhat         Key = "bench.no_what"
+	BenchUnknown        Key = "bench.unknown"
+	BenchDecodeSynopsis Key = "bench.decode_synopsis"
+	BenchFlagJSON       Key = "bench.flag_json"
+	BenchFlagVerbose    Key = "bench.flag_verbose"
+	BenchFlagPasses     Key = "bench.flag_passes"
+	BenchOneCorpus      Key = "bench.one_corpus"
+	BenchPassesUnknown  Key = "bench.passes_unknown"
+	BenchPassesTwice    Key = "bench.passes_twice"
+	BenchBadSize        Key = "bench.bad_size"
+	BenchLiveSynopsis   Key = "bench.live_synopsis"
+	BenchFlagSource     Key = "bench.flag_source"
+	BenchFlagSize       Key = "bench.flag_size"
+	BenchFlagDuration   Key = "bench.flag_duration"
+	BenchFlagLiveJSON   Key = "bench.flag_live_json"
+	BenchFlagEngine     Key = "bench.flag_engine"
+	BenchBadEngine      Key = "bench.bad_engine"
+	BenchLiveArg        Key = "bench.live_arg"
+	BenchBadDuration    Key = "bench.bad_duration"
+	BenchInterrupted    Key = "bench.interrupted"
+	BenchNoFrame        Key = "bench.no_frame"
 )

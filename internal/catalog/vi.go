@@ -80,7 +80,6 @@ var vi = map[Key]string{
 	UIManualID:             "Số ĐD (không bắt buộc)",
 	UIManualIDHint:         "12 chữ số",
 	UIManualNeedName:       "Cần nhập họ tên.",
-	UIManualHint:           "Enter: lưu · Tab: ô kế · Esc: hủy",
 	UIFilterPrompt:         "Tìm: ",
 	UIFilterActive:         "Lọc: %s",
 	UIFilterResults:        "%d kết quả",
@@ -204,7 +203,6 @@ var vi = map[Key]string{
 	ErrVacuumBusy:         "vacuum: một kết nối khác đang dùng cơ sở dữ liệu; tệp WAL chưa được dọn",
 	ErrWarningNoKind:      "cảnh báo không có loại",
 	ErrDecideNotHeld:      "lượt %d đang ở trạng thái %s: chỉ duyệt được lượt đang chờ",
-	ErrLanguage:           "ngôn ngữ %q: cần vi hoặc en",
 	ErrExportLanguage:     "ngôn ngữ xuất %q: cần vi hoặc en",
 	ErrExportFormat:       "định dạng xuất %q: cần csv, xlsx hoặc json",
 	ErrReportLanguage:     "ngôn ngữ báo cáo %q: cần vi hoặc en",
@@ -257,7 +255,6 @@ var vi = map[Key]string{
 	ReportExpectedBy:      "Hạn quét",
 	ReportNone:            "Không có",
 	ReportGuests:          "Khách ngoài danh sách",
-	ReportGuest:           "Khách",
 	ReportIDNumber:        "Số định danh",
 	ReportScanAt:          "Lúc quét",
 	ReportDecision:        "Quyết định",
@@ -315,7 +312,6 @@ var vi = map[Key]string{
 	RosterCodeOtherBadge: "mã cạnh dòng có mã thẻ %s, dòng có %s: không gắn",
 	RosterProblemPage:    "trang %d, ",
 	RosterProblemLine:    "dòng %d: %s",
-	RosterNeedsPDF:       "%s: đọc danh sách PDF cần trình đọc PDF",
 
 	// The command line: all commands.
 	CmdUsage: `canhcua — canh cửa: đọc mã QR ở cửa, ghi lại ai ra ai vào.
@@ -521,4 +517,47 @@ Xóa nhóm NAME và những người của nhóm. Các lượt quét được gi
 	RosterNoGroup:  "chưa chỉ ra nhóm nào (xem canhcua roster list)",
 	RosterOneGroup: "thừa tham số %q: chỉ một nhóm (đặt tên có dấu cách trong ngoặc kép)",
 	RosterRemoved:  "đã xóa %q",
+
+	// canhcua bench (the measurements themselves, internal/bench, are for developers and in English).
+	BenchUsage: `Cách dùng:
+  canhcua bench decode [--passes P,Q] [--json] [-v] DIR
+        chấm điểm bộ giải mã, từng lượt một, trên một thư mục ảnh mẫu (manifest.tsv hoặc labels.jsonl)
+  canhcua bench live [--source S] [--size WxH] [--duration D] [--json]
+        đo đường đi của hình từ camera đến giải mã
+
+Chạy 'canhcua bench decode --help' hoặc 'canhcua bench live --help' để xem các tùy chọn.
+`,
+	BenchNoWhat:  "hãy cho biết cần đo gì: decode DIR hoặc live (xem canhcua bench --help)",
+	BenchUnknown: "phép đo %q không có (cần decode hoặc live)",
+	BenchDecodeSynopsis: `canhcua bench decode [--passes P,Q] [--json] [-v] DIR
+
+Giải mã lần lượt từng ảnh của một thư mục ảnh mẫu (manifest.tsv: nội dung mong đợi, hoặc labels.jsonl:
+đường viền mã, kiểu BoofCV) bằng bộ giải mã ảnh tĩnh rồi chấm điểm kết quả:
+từng lượt riêng, các lượt tính đến lượt đó (cộng dồn) và tất cả gộp lại.
+Thời gian chỉ tính việc giải mã, không tính đọc tệp. Mã thoát: 0 đã chấm điểm, 2 không
+dùng được thư mục ảnh mẫu.
+
+Các lượt: %s`,
+	BenchFlagJSON:      "in toàn bộ báo cáo thành một đối tượng JSON",
+	BenchFlagVerbose:   "liệt kê thêm các nội dung bị sót, không mong đợi và không khớp nhãn",
+	BenchFlagPasses:    "các lượt cần chạy, theo thứ tự: tên cách nhau bởi dấu phẩy, hoặc still, live, all",
+	BenchOneCorpus:     "chỉ ra một thư mục ảnh mẫu (xem canhcua bench decode --help)",
+	BenchPassesUnknown: "--passes: %v",
+	BenchPassesTwice:   "--passes: %q bị nêu hai lần",
+	BenchBadSize:       "--size %q: cần dạng RỘNGxCAO, ví dụ 1280x720",
+	BenchLiveSynopsis: `canhcua bench live [--source S] [--size WxH] [--duration D] [--json]
+
+Chạy vòng lặp khung hình trực tiếp (nhận hình, giải mã khung mới nhất, bỏ các khung cũ) trên một nguồn
+trong một khoảng thời gian và báo cáo những gì đo được: số khung nhận, xử lý và bỏ, số lượt đọc,
+độ trễ từ lúc nhận hình đến lúc giải mã xong, và bộ nhớ lúc đầu và lúc cuối.`,
+	BenchFlagSource:   "nguồn: demo, demo:SEED, chỉ số camera (0), tệp video, địa chỉ luồng, thư mục ảnh",
+	BenchFlagSize:     "kích thước khung hình của nguồn demo",
+	BenchFlagDuration: "chạy trong bao lâu",
+	BenchFlagLiveJSON: "in báo cáo thành một đối tượng JSON",
+	BenchFlagEngine:   "bộ giải mã: live (bộ nhiều lượt của bàn trực) hoặc zxing (riêng lượt zxing-cpp), để so sánh",
+	BenchBadEngine:    "--engine %q: cần live hoặc zxing",
+	BenchLiveArg:      "thừa tham số %q (nguồn đặt trong --source)",
+	BenchBadDuration:  "--duration phải lớn hơn 0",
+	BenchInterrupted:  "bị ngắt",
+	BenchNoFrame:      "%s không đưa khung hình nào trong %s",
 }
