@@ -32,7 +32,7 @@ const (
 	badgeMACSize = 16
 	// BadgeKeySize is the size of the keys NewBadgeKey makes.
 	BadgeKeySize = 32
-	badgeDomain  = "canhcua badge v1\x00"
+	badgeDomain  = "canhcua badge v1\x00" // catalog:data: signed, never shown
 	// badgeMaxField bounds each field of a badge, in bytes.
 	badgeMaxField = 128
 )

@@ -17,7 +17,7 @@ func FoldDiacritics(s string) string {
 	if err != nil {
 		out = s
 	}
-	return strings.NewReplacer("đ", "d", "Đ", "D").Replace(out)
+	return strings.NewReplacer("đ", "d", "Đ", "D").Replace(out) // catalog:data: letters folded
 }
 
 // Fold is the form used to compare names and search: no diacritics, lower

@@ -69,7 +69,7 @@ func ParseTrustList(data []byte) (*TrustList, error) {
 			case "CERTIFICATE":
 				der = blk.Bytes
 				pub, err = certKey(der)
-			case "PUBLIC KEY":
+			case "PUBLIC KEY": // catalog:data: a PEM block type
 				pub, err = x509.ParsePKIXPublicKey(blk.Bytes)
 			default:
 				err = fmt.Errorf("PEM block %q: want PUBLIC KEY or CERTIFICATE", blk.Type)

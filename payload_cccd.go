@@ -127,7 +127,7 @@ func parseCCCD(cfg IdentifyConfig, today time.Time, t string) Identity {
 	case "nam", "male", "m":
 		id.Sex = "Nam"
 	case "nu", "female", "f":
-		id.Sex = "Nữ"
+		id.Sex = "Nữ" // catalog:data: as the card writes it
 	case "":
 		id.warn(catalog.NoteSexMissing)
 	default:
@@ -178,7 +178,7 @@ func parseCCCD(cfg IdentifyConfig, today time.Time, t string) Identity {
 	if century+yy != birth.Year() {
 		id.warn(catalog.NoteBirthYear)
 	}
-	if id.Sex != "" && (c%2 == 1) != (id.Sex == "Nữ") {
+	if id.Sex != "" && (c%2 == 1) != (id.Sex == "Nữ") { // catalog:data
 		id.warn(catalog.NoteSexMismatch)
 	}
 

@@ -20,7 +20,8 @@ type DemoPerson struct {
 }
 
 // DemoPeople are the demo source's people: citizen ID card (CCCD) codes in
-// the card's real format, with made-up numbers and addresses.
+// the card's real format, with made-up numbers and addresses (catalog:data:
+// what the cards carry).
 var DemoPeople = []DemoPerson{
 	{"Nguyen Van An", "001090001234|012345678|Nguyễn Văn An|15031990|Nam|Số 12 Hàng Bài, Hoàn Kiếm, Hà Nội|10052021"},
 	{"Tran Thi Bich Ngoc", "079185004321||Trần Thị Bích Ngọc|02111985|Nữ|45 Lê Lợi, Quận 1, TP Hồ Chí Minh|22072021"},
@@ -153,7 +154,7 @@ func (d *Demo) Render(n int64, dst *gocv.Mat) {
 		src.Close()
 		dq.Close()
 	}
-	gocv.PutText(dst, fmt.Sprintf("canhcua demo  %06d", n), image.Pt(24, d.opt.Height-24),
+	gocv.PutText(dst, fmt.Sprintf("canhcua demo  %06d", n), image.Pt(24, d.opt.Height-24), // catalog:data: drawn in the picture
 		gocv.FontHersheySimplex, 0.8, color.RGBA{230, 230, 230, 0}, 2)
 }
 

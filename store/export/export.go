@@ -236,7 +236,7 @@ func writeXLSX(w io.Writer, scans []canhcua.Scan, opt Options, l catalog.Lang) e
 	if err != nil {
 		return err
 	}
-	timeFmt := "dd/mm/yyyy hh:mm:ss"
+	timeFmt := "dd/mm/yyyy hh:mm:ss" // catalog:data: an Excel number format
 	timeStyle, err := f.NewStyle(&excelize.Style{CustomNumFmt: &timeFmt})
 	if err != nil {
 		return err

@@ -167,7 +167,8 @@ const (
 )
 
 // headers are the folded header texts of each column; a header cell is the
-// column when its folded text is one of them or starts with one and a space.
+// column when its folded text is one of them or starts with one and a space
+// (catalog:data: words a roster file may carry, not texts canhcua shows).
 var headers = map[column][]string{
 	colSTT:      {"stt", "tt", "so tt", "so thu tu", "no", "nr", "#", "number"},
 	colName:     {"ho va ten", "ho ten", "ho va ten dem", "ten", "name", "full name", "ten can bo", "ten dai bieu", "dai bieu"},
