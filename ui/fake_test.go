@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -44,7 +45,7 @@ func (f *fakeBackend) Admit(ctx context.Context, scanID int64, admit bool) (canh
 		return canhcua.Scan{}, err
 	}
 	if s.Result != canhcua.Held {
-		return canhcua.Scan{}, canhcua.Errorf(canhcua.ECONFLICT, "not held")
+		return canhcua.Scan{}, appErr(canhcua.ECONFLICT, "not held")
 	}
 	s.Result = canhcua.Rejected
 	if admit {
@@ -60,7 +61,7 @@ func (f *fakeBackend) byID(id int64) (*canhcua.Scan, error) {
 			return &f.scans[i], nil
 		}
 	}
-	return nil, canhcua.Errorf(canhcua.ENOTFOUND, "no scan %d", id)
+	return nil, appErr(canhcua.ENOTFOUND, "no scan %d", id)
 }
 
 // enter locks f and notes the call to a method; the method defers the
@@ -100,7 +101,7 @@ func (f *fakeBackend) Void(ctx context.Context, scanID int64, reason string) (ca
 		return canhcua.Scan{}, err
 	}
 	if s.Result != canhcua.Accepted {
-		return canhcua.Scan{}, canhcua.Errorf(canhcua.ECONFLICT, "scan %d is %s, not accepted", scanID, s.Result)
+		return canhcua.Scan{}, appErr(canhcua.ECONFLICT, "scan %d is %s, not accepted", scanID, s.Result)
 	}
 	s.Result, s.Reason = canhcua.Voided, reason
 	f.voided = append(f.voided, scanID)
@@ -202,3 +203,9 @@ func (f *fakeBackend) all() []canhcua.Scan {
 }
 
 var errDiskFull = errors.New("database or disk is full")
+
+// appErr is an application error with a message of the test's own (the
+// catalog's messages are the real code's).
+func appErr(code, format string, args ...any) *canhcua.Error {
+	return &canhcua.Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}

@@ -338,7 +338,7 @@ func TestExport(t *testing.T) {
 	if !strings.Contains(h.m.status, "Exported: /var/lib/canhcua/xuat/canhcua-2025-11-27.xlsx") {
 		t.Fatalf("status = %q", h.m.status)
 	}
-	h.b.exportErr = canhcua.Errorf(canhcua.EINTERNAL, "disk full")
+	h.b.exportErr = appErr(canhcua.EINTERNAL, "disk full")
 	h.press('e')
 	if !strings.Contains(h.m.status, "Export failed: disk full") || !h.m.statusErr {
 		t.Fatalf("status = %q", h.m.status)
