@@ -30,11 +30,7 @@ func cmdBadge(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	from := c.fs.String("from", "", say(catalog.BadgeFlagFrom))
 	to := c.fs.String("to", "badges.pdf", say(catalog.BadgeFlagTo))
 	keyPath := c.fs.String("key", filepath.Join(dataDir(), "badge.key"), say(catalog.BadgeFlagKey))
-	pos, status, ok := c.parse(args)
-	if !ok {
-		return status
-	}
-	if status, ok := c.noArgs(pos); !ok {
+	if status, ok := c.parseNone(args); !ok {
 		return status
 	}
 	var people []canhcua.Badge

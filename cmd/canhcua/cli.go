@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 )
 
@@ -126,13 +127,14 @@ func (c *cli) note(text string) { fmt.Fprintf(c.stderr, "%s: %s\n", c.title(), t
 // failf is fail with the command line's text of key.
 func (c *cli) failf(key catalog.Key, args ...any) int { return c.fail(sayErr(key, args...)) }
 
-// noArgs fails when positional arguments were given to a command that takes
-// none.
-func (c *cli) noArgs(pos []string) (status int, ok bool) {
-	if len(pos) > 0 {
+// parseNone is parse for a command that takes no positional arguments: one
+// given is a failure.
+func (c *cli) parseNone(args []string) (status int, ok bool) {
+	pos, status, ok := c.parse(args)
+	if ok && len(pos) > 0 {
 		return c.failf(catalog.CmdUnexpectedArg, pos[0], c.name), false
 	}
-	return 0, true
+	return status, ok
 }
 
 // Flags that several commands share.
@@ -142,6 +144,48 @@ func (c *cli) dbFlag(def string) *string { return c.fs.String("db", def, say(cat
 func (c *cli) dateFlag() *string { return c.fs.String("date", "", say(catalog.CmdFlagDate)) }
 
 func (c *cli) doorFlag() *string { return c.fs.String("door", "", say(catalog.CmdFlagDoorFilter)) }
+
+// dayFile is what the commands that write one day's file (export, report)
+// share: the day, the format (else the output file's extension), the output
+// file, the database, the door and the language.
+type dayFile struct {
+	date, format, to, db, door, lang *string
+	formats                          []string
+
+	// Known once open has checked them.
+	day time.Time
+	ext string // the format
+	loc *time.Location
+}
+
+func (c *cli) dayFileFlags(cfg config, formats []string, formatHelp, toHelp, langHelp catalog.Key) *dayFile {
+	return &dayFile{
+		date:    c.dateFlag(),
+		format:  c.fs.String("format", "", say(formatHelp)),
+		to:      c.fs.String("to", "", say(toHelp)),
+		db:      c.dbFlag(cfg.DB),
+		door:    c.doorFlag(),
+		lang:    c.fs.String("lang", string(catalog.VI), say(langHelp)),
+		formats: formats,
+		loc:     tz.Load(cfg.TimeZone),
+	}
+}
+
+// open checks the flags (the day counted from now) and opens the database,
+// which must exist.
+func (d *dayFile) open(ctx context.Context, now time.Time) (*store.DB, error) {
+	var err error
+	if d.day, err = parseDay(*d.date, now, d.loc); err != nil {
+		return nil, err
+	}
+	if d.ext, err = pickFormat(*d.format, *d.to, d.formats); err != nil {
+		return nil, err
+	}
+	if _, err := parseLang(*d.lang); err != nil {
+		return nil, err
+	}
+	return openDB(ctx, *d.db, d.loc, true)
+}
 
 // oneLine flattens an error (joined errors included) into one line.
 func oneLine(err error) string {

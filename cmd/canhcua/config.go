@@ -122,37 +122,32 @@ func loadConfig(c *config, path string, explicit bool) error {
 // deskFlags declares the desk's flags on fs, writing into c only for flags the
 // user sets (so the config file's values hold otherwise).
 func deskFlags(fs *flag.FlagSet, c *config) (apply func() error, cfgPath *string) {
-	var (
-		source    = fs.String("source", "", say(catalog.DeskFlagSource))
-		db        = fs.String("db", "", say(catalog.DeskFlagDB, defaultConfig().DB))
-		door      = fs.String("door", "", say(catalog.DeskFlagDoor, defaultConfig().Door))
-		site      = fs.String("site", "", say(catalog.DeskFlagSite))
-		direction = fs.String("direction", "", say(catalog.DeskFlagDirection))
-		lang      = fs.String("lang", "", say(catalog.DeskFlagLang))
-		noBell    = fs.Bool("no-bell", false, say(catalog.DeskFlagNoBell))
-	)
+	def := defaultConfig()
+	settings := []struct {
+		name string
+		dst  *string
+		help string
+	}{
+		{"source", &c.Source, say(catalog.DeskFlagSource)},
+		{"db", &c.DB, say(catalog.DeskFlagDB, def.DB)},
+		{"door", &c.Door, say(catalog.DeskFlagDoor, def.Door)},
+		{"site", &c.Site, say(catalog.DeskFlagSite)},
+		{"direction", &c.Direction, say(catalog.DeskFlagDirection)},
+		{"lang", &c.Lang, say(catalog.DeskFlagLang)},
+	}
+	values := map[string]*string{}
+	dsts := map[string]*string{}
+	for _, st := range settings {
+		values[st.name], dsts[st.name] = fs.String(st.name, "", st.help), st.dst
+	}
+	noBell := fs.Bool("no-bell", false, say(catalog.DeskFlagNoBell))
 	cfgPath = fs.String("config", "", say(catalog.DeskFlagConfig, configFile()))
 	apply = func() error {
-		set := map[string]bool{}
-		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-		if set["source"] {
-			c.Source = *source
-		}
-		if set["db"] {
-			c.DB = *db
-		}
-		if set["door"] {
-			c.Door = *door
-		}
-		if set["site"] {
-			c.Site = *site
-		}
-		if set["direction"] {
-			c.Direction = *direction
-		}
-		if set["lang"] {
-			c.Lang = *lang
-		}
+		fs.Visit(func(f *flag.Flag) {
+			if dst, ok := dsts[f.Name]; ok {
+				*dst = *values[f.Name]
+			}
+		})
 		if *noBell {
 			c.Bell = false
 		}

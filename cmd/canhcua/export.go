@@ -7,46 +7,24 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua/internal/catalog"
-	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/export"
 )
 
 func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	c := newCLI("export", catalog.ExportSynopsis, stdout, stderr)
-	cfg := userConfig(stderr)
-	date := c.dateFlag()
-	format := c.fs.String("format", "", say(catalog.ExportFlagFormat))
-	to := c.fs.String("to", "", say(catalog.ExportFlagTo))
-	db := c.dbFlag(cfg.DB)
-	door := c.doorFlag()
+	d := c.dayFileFlags(userConfig(stderr), export.Formats, catalog.ExportFlagFormat, catalog.ExportFlagTo, catalog.ExportFlagLang)
 	fullID := c.fs.Bool("full-id", false, say(catalog.ExportFlagFullID))
-	lang := c.fs.String("lang", string(catalog.VI), say(catalog.ExportFlagLang))
-	pos, status, ok := c.parse(args)
-	if !ok {
+	if status, ok := c.parseNone(args); !ok {
 		return status
 	}
-	if status, ok := c.noArgs(pos); !ok {
-		return status
-	}
-	loc := tz.Load(cfg.TimeZone)
-	day, err := parseDay(*date, time.Now(), loc)
-	if err != nil {
-		return c.fail(err)
-	}
-	f, err := pickFormat(*format, *to, export.Formats)
-	if err != nil {
-		return c.fail(err)
-	}
-	if _, err := parseLang(*lang); err != nil {
-		return c.fail(err)
-	}
-	st, err := openDB(ctx, *db, loc, true)
+	st, err := d.open(ctx, time.Now())
 	if err != nil {
 		return c.fail(err)
 	}
 	defer st.Close()
-	path, err := exportDay(ctx, st, day, *door, f, *to, export.Options{FullID: *fullID, Location: loc, Lang: *lang, Day: day}, stdout)
+	opt := export.Options{FullID: *fullID, Location: d.loc, Lang: *d.lang, Day: d.day}
+	path, err := exportDay(ctx, st, d.day, *d.door, d.ext, *d.to, opt, stdout)
 	if err != nil {
 		return c.fail(err)
 	}

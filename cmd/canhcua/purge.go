@@ -25,11 +25,7 @@ func cmdPurge(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	days := c.fs.Int("days", cfg.RetentionDays, say(catalog.PurgeFlagDays))
 	db := c.dbFlag(cfg.DB)
 	dry := c.fs.Bool("dry-run", false, say(catalog.PurgeFlagDryRun))
-	pos, status, ok := c.parse(args)
-	if !ok {
-		return status
-	}
-	if status, ok := c.noArgs(pos); !ok {
+	if status, ok := c.parseNone(args); !ok {
 		return status
 	}
 	if *days < 1 {

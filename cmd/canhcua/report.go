@@ -10,7 +10,6 @@ import (
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/internal/catalog"
-	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/report"
 )
@@ -21,46 +20,25 @@ var reportClock = time.Now
 
 func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	c := newCLI("report", catalog.ReportSynopsis, stdout, stderr)
-	cfg := userConfig(stderr)
-	date := c.dateFlag()
-	format := c.fs.String("format", "", say(catalog.ReportFlagFormat))
-	to := c.fs.String("to", "", say(catalog.ReportFlagTo))
-	db := c.dbFlag(cfg.DB)
-	door := c.doorFlag()
+	df := c.dayFileFlags(userConfig(stderr), report.Formats, catalog.ReportFlagFormat, catalog.ReportFlagTo, catalog.ReportFlagLang)
 	site := c.fs.String("site", "", say(catalog.ReportFlagSite))
-	lang := c.fs.String("lang", string(catalog.VI), say(catalog.ReportFlagLang))
-	pos, status, ok := c.parse(args)
-	if !ok {
+	if status, ok := c.parseNone(args); !ok {
 		return status
 	}
-	if status, ok := c.noArgs(pos); !ok {
-		return status
-	}
-	loc := tz.Load(cfg.TimeZone)
-	now := reportClock().In(loc)
-	day, err := parseDay(*date, now, loc)
-	if err != nil {
-		return c.fail(err)
-	}
-	f, err := pickFormat(*format, *to, report.Formats)
-	if err != nil {
-		return c.fail(err)
-	}
-	if _, err := parseLang(*lang); err != nil {
-		return c.fail(err)
-	}
-	st, err := openDB(ctx, *db, loc, true)
+	now := reportClock().In(df.loc)
+	st, err := df.open(ctx, now)
 	if err != nil {
 		return c.fail(err)
 	}
 	defer st.Close()
-	d, err := buildReportDay(ctx, st, day, *door)
+	day, f, lang := df.day, df.ext, *df.lang
+	d, err := buildReportDay(ctx, st, day, *df.door)
 	if err != nil {
 		return c.fail(err)
 	}
 	d.Site, d.Made = *site, now
 
-	out := *to
+	out := *df.to
 	if out == "" {
 		out = "-"
 		if f != "text" {
@@ -68,12 +46,12 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 	}
 	if out == "-" {
-		if err := report.Write(stdout, f, d, *lang); err != nil {
+		if err := report.Write(stdout, f, d, lang); err != nil {
 			return c.fail(err)
 		}
 		return exitOK
 	}
-	if err := writeFileAtomic(out, func(w io.Writer) error { return report.Write(w, f, d, *lang) }); err != nil {
+	if err := writeFileAtomic(out, func(w io.Writer) error { return report.Write(w, f, d, lang) }); err != nil {
 		return c.fail(err)
 	}
 	fmt.Fprintln(stdout, out)

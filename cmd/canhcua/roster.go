@@ -148,11 +148,7 @@ func rosterList(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	group := c.fs.String("group", "", say(catalog.RosterFlagListGroup))
 	db := c.dbFlag(cfg.DB)
 	fullID := c.fs.Bool("full-id", false, say(catalog.RosterFlagFullID))
-	pos, status, ok := c.parse(args)
-	if !ok {
-		return status
-	}
-	if status, ok := c.noArgs(pos); !ok {
+	if status, ok := c.parseNone(args); !ok {
 		return status
 	}
 	st, err := openDB(ctx, *db, tz.Load(cfg.TimeZone), true)

@@ -79,11 +79,11 @@ func moduleRoot(t *testing.T) string {
 	}
 }
 
-// TestNoTextOutsideCatalog fails when a text a person reads is written as a
-// literal outside the catalog.
-func TestNoTextOutsideCatalog(t *testing.T) {
-	root := moduleRoot(t)
-	files := 0
+// goFiles lists the module's Go files (tests aside) below root, paths
+// relative to it, leaving out hidden folders, testdata, other modules and the
+// folders skip names.
+func goFiles(t *testing.T, root string, skip func(rel string) bool) []string {
+	var files []string
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -91,32 +91,46 @@ func TestNoTextOutsideCatalog(t *testing.T) {
 		rel, _ := filepath.Rel(root, path)
 		rel = filepath.ToSlash(rel)
 		if d.IsDir() {
-			if rel != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || skippedDirs[rel] ||
-				strings.HasPrefix(rel, "internal/") && strings.HasSuffix(rel, "test")) {
+			if rel == "." {
+				return nil
+			}
+			if strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || skip(rel) {
 				return filepath.SkipDir
 			}
-			if rel != "." {
-				if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
-					return filepath.SkipDir // another module
-				}
+			if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+				return filepath.SkipDir // another module
 			}
 			return nil
 		}
-		if !strings.HasSuffix(rel, ".go") || strings.HasSuffix(rel, "_test.go") || skippedFiles[rel] {
-			return nil
-		}
-		files++
-		for _, f := range textsIn(t, path, strings.HasPrefix(rel, "cmd/")) {
-			t.Errorf("%s:%d: %q: a text a person reads, outside the catalog (internal/catalog); or mark data with a catalog:data comment",
-				rel, f.line, f.text)
+		if strings.HasSuffix(rel, ".go") && !strings.HasSuffix(rel, "_test.go") {
+			files = append(files, rel)
 		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if files < 50 {
-		t.Fatalf("only %d Go files scanned from %s", files, root)
+	if len(files) < 50 {
+		t.Fatalf("only %d Go files found below %s", len(files), root)
+	}
+	return files
+}
+
+// TestNoTextOutsideCatalog fails when a text a person reads is written as a
+// literal outside the catalog.
+func TestNoTextOutsideCatalog(t *testing.T) {
+	root := moduleRoot(t)
+	skip := func(rel string) bool {
+		return skippedDirs[rel] || strings.HasPrefix(rel, "internal/") && strings.HasSuffix(rel, "test")
+	}
+	for _, rel := range goFiles(t, root, skip) {
+		if skippedFiles[rel] {
+			continue
+		}
+		for _, f := range textsIn(t, filepath.Join(root, rel), strings.HasPrefix(rel, "cmd/")) {
+			t.Errorf("%s:%d: %q: a text a person reads, outside the catalog (internal/catalog); or mark data with a catalog:data comment",
+				rel, f.line, f.text)
+		}
 	}
 }
 
@@ -220,24 +234,10 @@ func exempt(stack []ast.Node, cmdline bool) bool {
 func TestEveryKeyUsed(t *testing.T) {
 	root := moduleRoot(t)
 	used := map[string]bool{}
-	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+	for _, rel := range goFiles(t, root, func(rel string) bool { return rel == "internal/catalog" }) {
+		f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(root, rel), nil, 0)
 		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(root, path)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if rel != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || rel == "internal/catalog") {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if !strings.HasSuffix(rel, ".go") || strings.HasSuffix(rel, "_test.go") {
-			return nil
-		}
-		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
-		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			if sel, ok := n.(*ast.SelectorExpr); ok {
@@ -247,10 +247,6 @@ func TestEveryKeyUsed(t *testing.T) {
 			}
 			return true
 		})
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	for _, name := range declaredKeys(t) {
 		if !used[name] {
