@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"image"
 	"image/jpeg"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"gocv.io/x/gocv"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/clocktest"
 )
 
 // stubDecoder "reads" the same codes in every frame, and counts its calls.
@@ -23,24 +23,6 @@ type stubDecoder struct {
 func (d *stubDecoder) Decode(img gocv.Mat) ([]canhcua.Code, error) {
 	d.calls.Add(1)
 	return append([]canhcua.Code(nil), d.codes...), nil
-}
-
-// testClock is a clock the test moves.
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *testClock) Add(d time.Duration) {
-	c.mu.Lock()
-	c.t = c.t.Add(d)
-	c.mu.Unlock()
 }
 
 func receive(t *testing.T, ch <-chan Observation) Observation {
@@ -62,7 +44,7 @@ var stubCode = canhcua.Code{Text: "hello", Points: [4]canhcua.Point{{X: 10, Y: 1
 func TestAnalyzingObservations(t *testing.T) {
 	p := faceDetector(t)
 	defer p.Close()
-	clk := &testClock{t: healthT0}
+	clk := clocktest.New(healthT0)
 	dec := &stubDecoder{codes: []canhcua.Code{stubCode}}
 	out := make(chan Observation, 10)
 	a := NewAnalyzing(dec, AnalyzeOptions{Presence: p, Out: out, Now: clk.Now})
@@ -81,7 +63,7 @@ func TestAnalyzingObservations(t *testing.T) {
 		if i%3 == 0 { // handed over: wait for it, so none is replaced
 			obs = append(obs, receive(t, out))
 		}
-		clk.Add(100 * time.Millisecond)
+		clk.Advance(100 * time.Millisecond)
 	}
 	if dec.calls.Load() != 30 || len(obs) != 10 || a.Analyzed() != 10 || a.Replaced() != 0 {
 		t.Fatalf("%d decodes, %d observations, %d analysed, %d replaced; want 30, 10, 10, 0",
@@ -159,7 +141,7 @@ func abs(v int) int {
 // on sending; decoding goes on at full speed, newer frames replace the one
 // waiting, and Close still returns.
 func TestAnalyzingNeverBlocks(t *testing.T) {
-	clk := &testClock{t: healthT0}
+	clk := clocktest.New(healthT0)
 	dec := &stubDecoder{}
 	a := NewAnalyzing(dec, AnalyzeOptions{Out: make(chan Observation), Now: clk.Now})
 	frame := uniformGray(1280, 720, 128)
@@ -167,7 +149,7 @@ func TestAnalyzingNeverBlocks(t *testing.T) {
 	start := time.Now()
 	for range 200 {
 		a.Decode(frame)
-		clk.Add(300 * time.Millisecond) // every frame is handed over
+		clk.Advance(300 * time.Millisecond) // every frame is handed over
 	}
 	took := time.Since(start)
 	if took > 5*time.Second {
@@ -209,7 +191,7 @@ func TestAnalyzingHealth(t *testing.T) {
 			return gocv.NewMatWithSizeFromScalar(gocv.NewScalar(250, 250, 250, 255), 240, 320, gocv.MatTypeCV8UC4)
 		}, ProblemCovered},
 	} {
-		clk := &testClock{t: healthT0}
+		clk := clocktest.New(healthT0)
 		out := make(chan Observation, 100)
 		a := NewAnalyzing(&stubDecoder{}, AnalyzeOptions{Out: out, Now: clk.Now})
 		frame := c.mk()
@@ -221,7 +203,7 @@ func TestAnalyzingHealth(t *testing.T) {
 					got = o.At.Sub(healthT0)
 				}
 			}
-			clk.Add(100 * time.Millisecond)
+			clk.Advance(100 * time.Millisecond)
 		}
 		a.Close()
 		frame.Close()

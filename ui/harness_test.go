@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"context"
-	"sync"
 	"testing"
 	"time"
 
@@ -11,25 +10,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/clocktest"
 )
-
-// clock is a settable clock for Config.Now.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
 
 var ict = time.FixedZone("ICT", 7*3600)
 
@@ -44,7 +26,7 @@ type harness struct {
 	t      *testing.T
 	m      *model
 	b      *fakeBackend
-	clock  *clock
+	clock  *clocktest.Clock
 	bell   *bytes.Buffer
 	timers []func() tea.Msg
 	quit   bool
@@ -52,7 +34,7 @@ type harness struct {
 
 func newHarness(t *testing.T, cfg Config) *harness {
 	t.Helper()
-	h := &harness{t: t, clock: &clock{t: t0}, bell: &bytes.Buffer{}}
+	h := &harness{t: t, clock: clocktest.New(t0), bell: &bytes.Buffer{}}
 	if cfg.Now == nil {
 		cfg.Now = h.clock.Now
 	}

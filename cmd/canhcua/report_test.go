@@ -9,10 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gen2brain/go-fitz"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/pdftest"
 	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 )
@@ -215,21 +215,9 @@ func TestReportFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := fitz.NewFromMemory(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer doc.Close()
-	var text strings.Builder
-	for i := range doc.NumPage() {
-		s, err := doc.Text(i)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text.WriteString(s)
-	}
+	text, _ := pdftest.Text(t, data)
 	for _, want := range append([]string{"BÁO CÁO KIỂM SOÁT RA VÀO", "Cán bộ đã quét: 2/4 (50%)"}, reportNames...) {
-		if !strings.Contains(text.String(), want) {
+		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q", want)
 		}
 	}

@@ -9,10 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gen2brain/go-fitz"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/pdftest"
 	"github.com/canhcua/canhcua/internal/tz"
 )
 
@@ -189,32 +189,12 @@ func TestXLSX(t *testing.T) {
 	}
 }
 
-// pdfText renders a PDF back with MuPDF and returns the text of its pages.
-func pdfText(t *testing.T, data []byte) (string, int) {
-	t.Helper()
-	doc, err := fitz.NewFromMemory(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer doc.Close()
-	var b strings.Builder
-	for i := range doc.NumPage() {
-		s, err := doc.Text(i)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.WriteString(s)
-		b.WriteString("\n")
-	}
-	return b.String(), doc.NumPage()
-}
-
 func TestPDF(t *testing.T) {
 	data := write(t, "pdf", seeded(), "vi")
 	if !bytes.HasPrefix(data, []byte("%PDF-")) {
 		t.Fatalf("not a PDF: %q", data[:min(20, len(data))])
 	}
-	text, pages := pdfText(t, data)
+	text, pages := pdftest.Text(t, data)
 	if pages != 1 {
 		t.Errorf("%d pages, want 1", pages)
 	}
@@ -231,7 +211,7 @@ func TestPDF(t *testing.T) {
 		t.Error("full ID number in the PDF")
 	}
 
-	en, _ := pdfText(t, write(t, "pdf", seeded(), "en"))
+	en, _ := pdftest.Text(t, write(t, "pdf", seeded(), "en"))
 	for _, want := range append([]string{"DOOR CHECK-IN REPORT", "Cán bộ scanned: 27/30 (90%)", "Expected people who did not scan (5)"}, names...) {
 		if !strings.Contains(en, want) {
 			t.Errorf("English PDF text lacks %q", want)
@@ -251,7 +231,7 @@ func TestPDFManyPages(t *testing.T) {
 	}
 	g.Present = 50
 	d.Groups = append(d.Groups, g)
-	text, pages := pdfText(t, write(t, "pdf", d, "vi"))
+	text, pages := pdftest.Text(t, write(t, "pdf", d, "vi"))
 	if pages < 3 {
 		t.Errorf("%d pages, want 3 or more", pages)
 	}
