@@ -81,6 +81,19 @@ func Open(ctx context.Context, name string) (Source, error) {
 	return openCapture(name, "file", false)
 }
 
+// OpenLive opens a source to be read live: a finite one (a file, a folder)
+// is paced at its frame rate, as a camera would deliver it.
+func OpenLive(ctx context.Context, name string) (Source, error) {
+	src, err := Open(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	if !src.Info().Live {
+		src = Paced(src, 25)
+	}
+	return src, nil
+}
+
 func isDeviceIndex(s string) bool {
 	if s == "" || len(s) > 3 {
 		return false

@@ -251,6 +251,27 @@ type GroupStatus struct {
 	Present, Total int
 }
 
+// Expected is the group as the warning rules take it: the members who have
+// not scanned are the missing ones.
+func (g GroupStatus) Expected() canhcua.ExpectedGroup {
+	eg := canhcua.ExpectedGroup{Roster: g.Roster, Present: g.Present, Total: g.Total}
+	for _, m := range g.Members {
+		if !m.Scanned {
+			eg.Missing = append(eg.Missing, m.Member)
+		}
+	}
+	return eg
+}
+
+// Expected is each group's Expected.
+func Expected(gs []GroupStatus) []canhcua.ExpectedGroup {
+	out := make([]canhcua.ExpectedGroup, len(gs))
+	for i, g := range gs {
+		out[i] = g.Expected()
+	}
+	return out
+}
+
 // MemberStatus is whether one member has scanned on a day.
 type MemberStatus struct {
 	Member  canhcua.Member

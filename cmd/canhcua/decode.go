@@ -220,7 +220,7 @@ func (d *decoder) video(ctx context.Context, p string) error {
 // live reads codes from a live source until it ends, ctx is done or the
 // duration has passed.
 func (d *decoder) live(ctx context.Context, name string, dur time.Duration) int {
-	src, err := openLive(ctx, name, d.cli.stderr)
+	src, err := camera.OpenLive(ctx, name)
 	if err != nil {
 		return d.cli.fail(err)
 	}
@@ -237,19 +237,6 @@ func (d *decoder) live(ctx context.Context, name string, dur time.Duration) int 
 		return exitNotFound
 	}
 	return exitOK
-}
-
-// openLive opens a source for live reading: finite sources (files, folders)
-// are paced at their frame rate, as a camera would deliver them.
-func openLive(ctx context.Context, name string, stderr io.Writer) (camera.Source, error) {
-	src, err := camera.Open(ctx, name)
-	if err != nil {
-		return nil, err
-	}
-	if !src.Info().Live {
-		src = camera.Paced(src, 25)
-	}
-	return src, nil
 }
 
 // loop runs the frame loop over src and prints each read.

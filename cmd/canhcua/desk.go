@@ -16,6 +16,7 @@ import (
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
 	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/internal/desk"
 	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/export"
@@ -77,35 +78,18 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	defer cancel()
 	log.SetOutput(os.Stderr) // the log file now
 	log.Printf("canhcua: desk open on %s, database %s", src.Info().Name, c.DB)
-	// Personal data older than the retention goes at every start, in the
-	// background and a day at a time, so the desk is scanning at once.
-	go func() {
-		n, problems, err := purgeByDay(ctx, st, c.RetentionDays, time.Now())
-		log.Printf("canhcua: retention %d days: %d records deleted", c.RetentionDays, n)
-		for _, p := range append(problems, err) {
-			if p != nil && ctx.Err() == nil {
-				log.Printf("canhcua: retention: %v", p)
-			}
-		}
-	}()
-	cam := newDeskCamera(camera.OnFirstFrame(src, func() {
-		log.Printf("canhcua: first frame %.1f ms after start", float64(time.Since(processStart).Microseconds())/1000)
-	}), c.Dedup, filepath.Join(filepath.Dir(c.DB), "snapshots"))
-	go cam.run(ctx)
-
 	closing := -1
 	if c.ClosingTime != "" {
 		closing, _ = canhcua.ParseClock(c.ClosingTime) // checked by validate
 	}
-	w := &watcher{db: st, door: c.Door, loc: loc, closing: closing, now: time.Now,
-		exits: func() bool { return mode != canhcua.ModeIn }}
-	if err := w.refreshRosters(ctx); err != nil {
-		log.Printf("canhcua: rosters: %v", err)
-	}
-	go w.run(ctx, cam.trouble, cam.noScans)
-
-	backend := &deskBackend{db: st, watch: w, rules: canhcua.Rules{DuplicateWindow: c.DuplicateWindow, Hold: w.hold},
-		dir: c.ExportDir, format: c.ExportFormat, opt: export.Options{Location: loc, Lang: c.Lang}}
+	dk := desk.Start(ctx, src, desk.Options{
+		DB: st, Door: c.Door, Location: loc, Mode: mode, Dedup: c.Dedup, DataDir: filepath.Dir(c.DB),
+		RetentionDays: c.RetentionDays, Closing: closing, Rules: canhcua.Rules{DuplicateWindow: c.DuplicateWindow},
+		ExportDir: c.ExportDir, ExportFormat: c.ExportFormat, Export: export.Options{Location: loc, Lang: c.Lang},
+		OnFirstFrame: func() {
+			log.Printf("canhcua: first frame %.1f ms after start", float64(time.Since(processStart).Microseconds())/1000)
+		},
+	})
 	m := ui.New(ui.Config{
 		Site:     c.Site,
 		Door:     c.Door,
@@ -113,15 +97,15 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Lang:     c.Lang,
 		Bell:     c.Bell,
 		Location: loc,
-		Reads:    cam.codes,
-		Camera:   cam.status,
+		Reads:    dk.Camera.Codes(),
+		Camera:   dk.Camera.Status,
 		Notice:   notice,
 		Identify: func(text string) canhcua.Identity { return canhcua.IdentifyWith(idcfg, text) },
-	}, backend)
+	}, dk.Backend)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx))
 	_, err = p.Run()
 	cancel()
-	cam.wait()
+	dk.Wait()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) && !errors.Is(err, context.Canceled) {
 		restore()
 		return cl.fail(err)
@@ -133,78 +117,18 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // tries camera 0, then falls back to the demo source and says so.
 func openDeskSource(ctx context.Context, name, lang string) (camera.Source, string, error) {
 	if name != "" {
-		src, err := openLive(ctx, name, nil)
+		src, err := camera.OpenLive(ctx, name)
 		return src, "", err
 	}
 	if src, err := camera.OpenDevice(0); err == nil {
 		return src, "", nil
 	}
-	src, err := openLive(ctx, "demo", nil)
+	src, err := camera.OpenLive(ctx, "demo")
 	return src, catalog.Of(lang).T(catalog.UIDemoNotice), err
 }
 
 // processStart is when the process started, for the startup figure.
 var processStart = time.Now()
-
-// deskBackend is the store as the screen sees it.
-type deskBackend struct {
-	db     *store.DB
-	watch  *watcher
-	rules  canhcua.Rules
-	dir    string
-	format string
-	opt    export.Options
-}
-
-func (b *deskBackend) Scan(ctx context.Context, id canhcua.Identity, mode canhcua.Mode, door string, at time.Time) (canhcua.Scan, error) {
-	s, err := b.db.Scan(ctx, id, mode, door, at, b.rules)
-	if err == nil && s.Result == canhcua.Held {
-		// The scan is stored; the warning that goes with it is secondary.
-		if _, _, err := b.db.OpenWarning(ctx, canhcua.NotOnRosterWarning(s, b.watch.heldRoster())); err != nil {
-			log.Printf("canhcua: warning for held scan %d: %v", s.ID, err)
-		}
-	}
-	return s, err
-}
-
-func (b *deskBackend) Admit(ctx context.Context, id int64, admit bool) (canhcua.Scan, error) {
-	return b.db.Decide(ctx, id, admit, time.Now())
-}
-
-func (b *deskBackend) Warnings(ctx context.Context, day time.Time, door string) ([]canhcua.Warning, error) {
-	ws, err := b.db.Warnings(ctx, day, door, true)
-	if err != nil {
-		return nil, err
-	}
-	// Newest first.
-	for i, j := 0, len(ws)-1; i < j; i, j = i+1, j-1 {
-		ws[i], ws[j] = ws[j], ws[i]
-	}
-	return ws, nil
-}
-
-func (b *deskBackend) Void(ctx context.Context, id int64, reason string) (canhcua.Scan, error) {
-	return b.db.Void(ctx, id, reason)
-}
-
-func (b *deskBackend) LastScan(ctx context.Context, door string) (*canhcua.Scan, error) {
-	return b.db.LastScan(ctx, door)
-}
-
-func (b *deskBackend) Counts(ctx context.Context, door string, day time.Time) (canhcua.Counts, error) {
-	return b.db.Counts(ctx, door, day)
-}
-
-func (b *deskBackend) Scans(ctx context.Context, day time.Time, door, search string, limit int) ([]canhcua.Scan, error) {
-	return b.db.Scans(ctx, store.ScanQuery{Day: day, Door: door, Search: search, Limit: limit, Newest: true})
-}
-
-func (b *deskBackend) Export(ctx context.Context, day time.Time) (string, error) {
-	opt := b.opt
-	opt.Day = day
-	to := filepath.Join(b.dir, export.DefaultName(day, b.format))
-	return exportDay(ctx, b.db, day, "", b.format, to, opt, nil)
-}
 
 // redirectStderr points the process's stderr (fd 2) at a log file, so that
 // no library can write over the screen; restore puts it back.

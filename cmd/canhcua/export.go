@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua/internal/catalog"
-	"github.com/canhcua/canhcua/store"
+	"github.com/canhcua/canhcua/internal/desk"
 	"github.com/canhcua/canhcua/store/export"
 )
 
@@ -24,7 +24,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	defer st.Close()
 	opt := export.Options{FullID: *fullID, Location: d.loc, Lang: *d.lang, Day: d.day}
-	path, err := exportDay(ctx, st, d.day, *d.door, d.ext, *d.to, opt, stdout)
+	path, err := desk.ExportDay(ctx, st, d.day, *d.door, d.ext, *d.to, opt, stdout)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -32,22 +32,4 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stdout, path)
 	}
 	return exitOK
-}
-
-// exportDay writes day's scans at door (all doors when "") to the file to
-// (a default name in the current folder when empty, stdout when "-") and
-// returns its path. The file is written whole to a temporary name first and
-// renamed, so a failure never leaves half a file under the real name.
-func exportDay(ctx context.Context, st *store.DB, day time.Time, door, format, to string, opt export.Options, stdout io.Writer) (string, error) {
-	scans, err := st.Scans(ctx, store.ScanQuery{Day: day, Door: door})
-	if err != nil {
-		return "", err
-	}
-	if to == "-" {
-		return "-", export.Write(stdout, format, scans, opt)
-	}
-	if to == "" {
-		to = export.DefaultName(day, format)
-	}
-	return to, writeFileAtomic(to, func(w io.Writer) error { return export.Write(w, format, scans, opt) })
 }

@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
-	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/store"
+	"github.com/canhcua/canhcua/store/export"
 	"github.com/canhcua/canhcua/store/report"
 )
 
@@ -51,7 +49,7 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 		return exitOK
 	}
-	if err := writeFileAtomic(out, func(w io.Writer) error { return report.Write(w, f, d, lang) }); err != nil {
+	if err := export.WriteFile(out, func(w io.Writer) error { return report.Write(w, f, d, lang) }); err != nil {
 		return c.fail(err)
 	}
 	fmt.Fprintln(stdout, out)
@@ -87,66 +85,12 @@ func buildReportDay(ctx context.Context, st *store.DB, day time.Time, door strin
 	return d, nil
 }
 
-// reportGroups turns the store's expected status into the report's groups:
-// the members who have not scanned are the missing ones.
+// reportGroups turns the store's expected status into the report's groups.
 func reportGroups(gs []store.GroupStatus) []report.Group {
 	out := make([]report.Group, 0, len(gs))
 	for _, g := range gs {
-		rg := report.Group{Name: g.Roster.Name, Present: g.Present, Total: g.Total, ExpectedBy: g.Roster.ExpectedBy}
-		for _, m := range g.Members {
-			if !m.Scanned {
-				rg.Missing = append(rg.Missing, m.Member)
-			}
-		}
-		out = append(out, rg)
+		out = append(out, report.Group{Name: g.Roster.Name, Present: g.Present, Total: g.Total,
+			ExpectedBy: g.Roster.ExpectedBy, Missing: g.Expected().Missing})
 	}
 	return out
-}
-
-// expectedGroups turns the store's expected status into the input of
-// canhcua.NotScannedWarnings (for the desk, which calls it every few seconds).
-func expectedGroups(gs []store.GroupStatus) []canhcua.ExpectedGroup {
-	out := make([]canhcua.ExpectedGroup, 0, len(gs))
-	for _, g := range gs {
-		eg := canhcua.ExpectedGroup{Roster: g.Roster, Present: g.Present, Total: g.Total}
-		for _, m := range g.Members {
-			if !m.Scanned {
-				eg.Missing = append(eg.Missing, m.Member)
-			}
-		}
-		out = append(out, eg)
-	}
-	return out
-}
-
-// writeFileAtomic writes a file whole under a temporary name in its folder
-// (made with mode 0700 when missing), with mode 0600, and renames it: a
-// failure never leaves half a file under the real name.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if dir != "." {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return err
-		}
-	}
-	tmp, err := os.CreateTemp(dir, ".canhcua-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -67,7 +67,7 @@ func seedReportDB(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range canhcua.NotScannedWarnings(expectedGroups(gs), gate, rat(7, 35)) {
+	for _, w := range canhcua.NotScannedWarnings(store.Expected(gs), gate, rat(7, 35)) {
 		if _, _, err := st.OpenWarning(ctx, w); err != nil {
 			t.Fatal(err)
 		}

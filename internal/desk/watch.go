@@ -1,4 +1,4 @@
-package main
+package desk
 
 import (
 	"context"
@@ -14,11 +14,11 @@ import (
 // watchEvery is how often the desk re-evaluates its warnings.
 const watchEvery = 3 * time.Second
 
-// watcher keeps the desk's warnings up to date: expected people not scanned
+// Watcher keeps the desk's warnings up to date: expected people not scanned
 // by their time, people still inside at closing, camera trouble; and it keeps
 // the roster-only events' members in memory for the scan hold rule (which
 // runs inside the store's transaction and may not do I/O).
-type watcher struct {
+type Watcher struct {
 	db      *store.DB
 	door    string
 	loc     *time.Location
@@ -43,7 +43,7 @@ type rosterMembers struct {
 
 // hold is canhcua.Rules.Hold: someone who is not on the roster of any
 // roster-only event is held for the operator.
-func (w *watcher) hold(id canhcua.Identity) (string, string, bool) {
+func (w *Watcher) hold(id canhcua.Identity) (string, string, bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if len(w.only) == 0 {
@@ -61,7 +61,7 @@ func (w *watcher) hold(id canhcua.Identity) (string, string, bool) {
 }
 
 // heldRoster is the roster-only event a held scan was held for.
-func (w *watcher) heldRoster() canhcua.Roster {
+func (w *Watcher) heldRoster() canhcua.Roster {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if len(w.only) == 0 {
@@ -71,7 +71,7 @@ func (w *watcher) heldRoster() canhcua.Roster {
 }
 
 // refreshRosters reloads the roster-only events' members.
-func (w *watcher) refreshRosters(ctx context.Context) error {
+func (w *Watcher) refreshRosters(ctx context.Context) error {
 	rs, err := w.db.Rosters(ctx)
 	if err != nil {
 		return err
@@ -95,7 +95,7 @@ func (w *watcher) refreshRosters(ctx context.Context) error {
 
 // run re-evaluates until ctx is done. Errors are logged (to the log file)
 // and tried again next time; the desk goes on scanning.
-func (w *watcher) run(ctx context.Context, camera func() cameraTrouble, noScans <-chan canhcua.Warning) {
+func (w *Watcher) run(ctx context.Context, camera func() Trouble, noScans <-chan canhcua.Warning) {
 	t := time.NewTicker(watchEvery)
 	defer t.Stop()
 	for {
@@ -115,11 +115,11 @@ func (w *watcher) run(ctx context.Context, camera func() cameraTrouble, noScans 
 	}
 }
 
-// cameraTrouble is what the camera side reports: a problem ("" when fine)
-// in English and Vietnamese.
-type cameraTrouble struct{ msg, msgVI string }
+// Trouble is what the camera side reports: a problem ("" when fine) in
+// English and Vietnamese.
+type Trouble struct{ msg, msgVI string }
 
-func (w *watcher) check(ctx context.Context, camera func() cameraTrouble) error {
+func (w *Watcher) check(ctx context.Context, camera func() Trouble) error {
 	if err := w.refreshRosters(ctx); err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func (w *watcher) check(ctx context.Context, camera func() cameraTrouble) error 
 	if err != nil {
 		return err
 	}
-	groups := expectedGroups(gs)
+	groups := store.Expected(gs)
 	open := map[string]bool{}
 	for _, x := range canhcua.NotScannedWarnings(groups, w.door, now) {
 		if _, _, err := w.db.OpenWarning(ctx, x); err != nil {

@@ -1,4 +1,4 @@
-package main
+package desk
 
 import (
 	"context"
@@ -58,12 +58,12 @@ func TestDeskCameraReopensAStream(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	src, err := openLive(ctx, srv.URL+"/cam.avi", nil)
+	src, err := camera.OpenLive(ctx, srv.URL+"/cam.avi")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newDeskCamera(src, time.Second, filepath.Join(dir, "snapshots"))
-	go d.run(ctx)
+	d := NewCamera(src, time.Second, filepath.Join(dir, "snapshots"))
+	go d.Run(ctx)
 	reads := 0
 	sawTrouble := false
 	deadline := time.After(25 * time.Second)
@@ -75,7 +75,7 @@ func TestDeskCameraReopensAStream(t *testing.T) {
 			}
 			reads++
 		case <-time.After(200 * time.Millisecond):
-			if d.trouble().msg != "" {
+			if d.Trouble().msg != "" {
 				sawTrouble = true
 			}
 		case <-deadline:
@@ -83,7 +83,7 @@ func TestDeskCameraReopensAStream(t *testing.T) {
 		}
 	}
 	cancel()
-	d.wait()
+	d.Wait()
 	if !sawTrouble {
 		t.Error("the dropped stream was never reported as camera trouble")
 	}

@@ -1,4 +1,4 @@
-package main
+package desk
 
 import (
 	"context"
@@ -34,9 +34,9 @@ func TestWatcher(t *testing.T) {
 	if _, err := db.SaveRoster(ctx, canhcua.Roster{Name: "Họp 14h", ExpectedBy: -1, Only: true}, staff[:1], true); err != nil {
 		t.Fatal(err)
 	}
-	w := &watcher{db: db, door: "Cổng chính", loc: loc, closing: -1, now: func() time.Time { return now }, exits: func() bool { return false }}
-	trouble := cameraTrouble{}
-	camera := func() cameraTrouble { return trouble }
+	w := &Watcher{db: db, door: "Cổng chính", loc: loc, closing: -1, now: func() time.Time { return now }, exits: func() bool { return false }}
+	trouble := Trouble{}
+	camera := func() Trouble { return trouble }
 	open := func() []canhcua.Warning {
 		t.Helper()
 		ws, err := db.Warnings(ctx, now, "", true)
@@ -71,12 +71,12 @@ func TestWatcher(t *testing.T) {
 		t.Fatalf("guest: %+v %v", s, err)
 	}
 	// The camera fails, recovers briefly, fails again: one open warning.
-	trouble = cameraTrouble{"camera: the camera picture is frozen", "hình camera bị đứng"}
+	trouble = Trouble{"camera: the camera picture is frozen", "hình camera bị đứng"}
 	w.check(ctx, camera)
-	trouble = cameraTrouble{}
+	trouble = Trouble{}
 	now = now.Add(3 * time.Second)
 	w.check(ctx, camera)
-	trouble = cameraTrouble{"camera: the camera picture is frozen", "hình camera bị đứng"}
+	trouble = Trouble{"camera: the camera picture is frozen", "hình camera bị đứng"}
 	now = now.Add(3 * time.Second)
 	w.check(ctx, camera)
 	cams := 0
@@ -89,7 +89,7 @@ func TestWatcher(t *testing.T) {
 	if cams != 1 {
 		t.Errorf("a camera that comes and goes gave %d warnings, want 1", cams)
 	}
-	trouble = cameraTrouble{}
+	trouble = Trouble{}
 	now = now.Add(cameraSettle)
 	w.check(ctx, camera)
 	for _, x := range open() {

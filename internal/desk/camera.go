@@ -1,9 +1,10 @@
-package main
+package desk
 
 import (
 	"context"
 	"fmt"
 	"log"
+	"strings"
 	"sync"
 	"time"
 
@@ -13,10 +14,10 @@ import (
 	"github.com/canhcua/canhcua/ui"
 )
 
-// deskCamera runs the frame loop for the desk: it decodes, watches the
-// picture (camera health, people passing without scanning), reopens a live
-// source that fails or freezes, and keeps its status for the screen.
-type deskCamera struct {
+// Camera runs the frame loop for the desk: it decodes, watches the picture
+// (camera health, people passing without scanning), reopens a live source
+// that fails or freezes, and keeps its status for the screen.
+type Camera struct {
 	name     string
 	src      camera.Source
 	dedup    time.Duration
@@ -36,8 +37,11 @@ type deskCamera struct {
 	lastFPS float64
 }
 
-func newDeskCamera(src camera.Source, dedup time.Duration, snapDir string) *deskCamera {
-	d := &deskCamera{name: src.Info().Name, src: src, dedup: dedup, snapDir: snapDir,
+// NewCamera returns the desk's camera over src: codes out of view for dedup
+// are read again; snapshots of people who passed without scanning go to
+// snapDir.
+func NewCamera(src camera.Source, dedup time.Duration, snapDir string) *Camera {
+	d := &Camera{name: src.Info().Name, src: src, dedup: dedup, snapDir: snapDir,
 		codes: make(chan canhcua.Code, 64), noScans: make(chan canhcua.Warning, 16), done: make(chan struct{})}
 	p, err := camera.NewPresenceDetector("")
 	if err != nil {
@@ -55,10 +59,10 @@ var endOfSource = catalog.EN.T(catalog.CameraEnded)
 // closed and opened again.
 var reopenProblems = map[camera.Problem]bool{camera.ProblemNoFrames: true, camera.ProblemFrozen: true}
 
-// run reads codes until ctx is done. A live source that fails (camera
+// Run reads codes until ctx is done. A live source that fails (camera
 // unplugged, stream dropped), stops delivering or freezes is reopened every
 // 2 s; a video file that ends stays ended.
-func (d *deskCamera) run(ctx context.Context) {
+func (d *Camera) Run(ctx context.Context) {
 	defer close(d.done)
 	defer close(d.codes)
 	defer func() {
@@ -93,7 +97,7 @@ func (d *deskCamera) run(ctx context.Context) {
 				return
 			case <-time.After(2 * time.Second):
 			}
-			if s, err := openLive(ctx, d.name, nil); err == nil {
+			if s, err := camera.OpenLive(ctx, d.name); err == nil {
 				src = s
 				d.mu.Lock()
 				d.err = ""
@@ -105,7 +109,7 @@ func (d *deskCamera) run(ctx context.Context) {
 
 // runOnce runs one frame loop on src until it ends, fails, or its picture
 // stops or freezes (a live source only).
-func (d *deskCamera) runOnce(ctx context.Context, src camera.Source, obs chan<- camera.Observation, reads chan<- time.Time) error {
+func (d *Camera) runOnce(ctx context.Context, src camera.Source, obs chan<- camera.Observation, reads chan<- time.Time) error {
 	an := camera.NewAnalyzing(camera.NewEngine(camera.Live), camera.AnalyzeOptions{Presence: d.presence, Out: obs})
 	defer an.Close()
 	l := &camera.Loop{Source: src, Decoder: an, Dedup: d.dedup}
@@ -150,7 +154,7 @@ func (d *deskCamera) runOnce(ctx context.Context, src camera.Source, obs chan<- 
 
 // watchPeople turns observations of people into no-scan warnings, with a
 // snapshot saved (mode 0600) for each.
-func (d *deskCamera) watchPeople(ctx context.Context, obs <-chan camera.Observation, reads <-chan time.Time) {
+func (d *Camera) watchPeople(ctx context.Context, obs <-chan camera.Observation, reads <-chan time.Time) {
 	var tr camera.NoScanTracker
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
@@ -189,28 +193,33 @@ func (d *deskCamera) watchPeople(ctx context.Context, obs <-chan camera.Observat
 	}
 }
 
-func (d *deskCamera) wait() { <-d.done }
+// Wait returns once Run has.
+func (d *Camera) Wait() { <-d.done }
 
-// trouble reports camera problems for the warnings: the source failing, no
+// Codes are the de-duplicated codes read, for the screen; closed when Run
+// returns.
+func (d *Camera) Codes() <-chan canhcua.Code { return d.codes }
+
+// Trouble reports camera problems for the warnings: the source failing, no
 // frames, a frozen, dark or covered picture.
-func (d *deskCamera) trouble() cameraTrouble {
+func (d *Camera) Trouble() Trouble {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.err != "" && d.err != endOfSource {
 		en, vi := catalog.Both(catalog.WarnCameraError, d.err)
-		return cameraTrouble{en, vi}
+		return Trouble{en, vi}
 	}
 	if d.an == nil || d.err != "" {
-		return cameraTrouble{}
+		return Trouble{}
 	}
 	if h := d.an.Health(time.Now()); !h.OK() {
-		return cameraTrouble{catalog.EN.T(catalog.WarnCameraError, h.Problem.Message()), h.Problem.In(catalog.VI)}
+		return Trouble{catalog.EN.T(catalog.WarnCameraError, h.Problem.Message()), h.Problem.In(catalog.VI)}
 	}
-	return cameraTrouble{}
+	return Trouble{}
 }
 
-// status is polled by the screen about once a second.
-func (d *deskCamera) status() ui.CameraStatus {
+// Status is polled by the screen about once a second.
+func (d *Camera) Status() ui.CameraStatus {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	s := ui.CameraStatus{Source: d.name, Err: d.err}
@@ -233,4 +242,9 @@ func (d *deskCamera) status() ui.CameraStatus {
 		s.Err = h.Problem.Message()
 	}
 	return s
+}
+
+// oneLine flattens an error into one line, for the screen's header.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
 }

@@ -1,0 +1,91 @@
+package desk
+
+import (
+	"context"
+	"io"
+	"log"
+	"path/filepath"
+	"time"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/store"
+	"github.com/canhcua/canhcua/store/export"
+)
+
+// Backend is the store as the screen sees it (ui.Backend).
+type Backend struct {
+	DB     *store.DB
+	Watch  *Watcher
+	Rules  canhcua.Rules
+	Dir    string // where Export writes
+	Format string // Export's format
+	Opt    export.Options
+}
+
+func (b *Backend) Scan(ctx context.Context, id canhcua.Identity, mode canhcua.Mode, door string, at time.Time) (canhcua.Scan, error) {
+	s, err := b.DB.Scan(ctx, id, mode, door, at, b.Rules)
+	if err == nil && s.Result == canhcua.Held {
+		// The scan is stored; the warning that goes with it is secondary.
+		if _, _, err := b.DB.OpenWarning(ctx, canhcua.NotOnRosterWarning(s, b.Watch.heldRoster())); err != nil {
+			log.Printf("canhcua: warning for held scan %d: %v", s.ID, err)
+		}
+	}
+	return s, err
+}
+
+func (b *Backend) Admit(ctx context.Context, id int64, admit bool) (canhcua.Scan, error) {
+	return b.DB.Decide(ctx, id, admit, time.Now())
+}
+
+func (b *Backend) Warnings(ctx context.Context, day time.Time, door string) ([]canhcua.Warning, error) {
+	ws, err := b.DB.Warnings(ctx, day, door, true)
+	if err != nil {
+		return nil, err
+	}
+	// Newest first.
+	for i, j := 0, len(ws)-1; i < j; i, j = i+1, j-1 {
+		ws[i], ws[j] = ws[j], ws[i]
+	}
+	return ws, nil
+}
+
+func (b *Backend) Void(ctx context.Context, id int64, reason string) (canhcua.Scan, error) {
+	return b.DB.Void(ctx, id, reason)
+}
+
+func (b *Backend) LastScan(ctx context.Context, door string) (*canhcua.Scan, error) {
+	return b.DB.LastScan(ctx, door)
+}
+
+func (b *Backend) Counts(ctx context.Context, door string, day time.Time) (canhcua.Counts, error) {
+	return b.DB.Counts(ctx, door, day)
+}
+
+func (b *Backend) Scans(ctx context.Context, day time.Time, door, search string, limit int) ([]canhcua.Scan, error) {
+	return b.DB.Scans(ctx, store.ScanQuery{Day: day, Door: door, Search: search, Limit: limit, Newest: true})
+}
+
+func (b *Backend) Export(ctx context.Context, day time.Time) (string, error) {
+	opt := b.Opt
+	opt.Day = day
+	to := filepath.Join(b.Dir, export.DefaultName(day, b.Format))
+	return ExportDay(ctx, b.DB, day, "", b.Format, to, opt, nil)
+}
+
+// ExportDay writes day's scans at door (all doors when "") to the file to
+// (a default name in the current folder when empty, stdout when "-") and
+// returns its path. The file is written whole under a temporary name first
+// and renamed, so a failure never leaves half a file under the real name.
+func ExportDay(ctx context.Context, st *store.DB, day time.Time, door, format, to string, opt export.Options, stdout io.Writer) (string, error) {
+	scans, err := st.Scans(ctx, store.ScanQuery{Day: day, Door: door})
+	if err != nil {
+		return "", err
+	}
+	if to == "-" {
+		return "-", export.Write(stdout, format, scans, opt)
+	}
+	if to == "" {
+		to = export.DefaultName(day, format)
+	}
+	return to, export.WriteFile(to, func(w io.Writer) error { return export.Write(w, format, scans, opt) })
+}
