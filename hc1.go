@@ -24,7 +24,9 @@ import (
 // PS256 (RSA-PSS, SHA-256). Without a trust list, or when the signer's key
 // is not in it, the certificate is read but Verified stays false (shown as
 // "not verified", never as valid). With a trust list, a signature that does
-// not match the signer's key rejects the code: it was forged or altered.
+// not match the signer's key rejects the code: it was forged or altered. So
+// does a signature by a key whose certificate's extended key usage does not
+// allow what the certificate holds (a key for tests signing a vaccination).
 
 const hc1Prefix = "HC1:"
 
@@ -49,7 +51,10 @@ func (e hc1Error) Error() string { return catalog.EN.T(e.key, e.args...) }
 // what was wrong.
 func hc1Damaged(detail error) error { return hc1Error{catalog.RejectHC1Damaged, []any{detail}} }
 
-var errHC1Signature = hc1Error{key: catalog.RejectHC1Signature}
+var (
+	errHC1Signature = hc1Error{key: catalog.RejectHC1Signature}
+	errHC1Usage     = hc1Error{key: catalog.RejectHC1Usage}
+)
 
 // ParseHC1 decodes an "HC1:" code and, when tl is not nil, checks its
 // signature. The returned error is an hc1Error with a reason to show.
@@ -86,18 +91,22 @@ func ParseHC1(text string, tl *TrustList) (cert *Certificate, warnings []string,
 	}
 	cert.KeyID = base64.StdEncoding.EncodeToString(msg.Kid)
 	cert.Algorithm = cose.AlgName(msg.Alg)
-	switch keys := tl.lookup(msg.Kid); {
+	may, mayNot := tl.lookup(msg.Kid, cert.kinds())
+	switch {
 	case tl == nil:
 		warnings = append(warnings, catalog.EN.T(catalog.NoteNoTrustList))
-	case len(keys) == 0:
+	case len(may) == 0 && len(mayNot) == 0:
 		warnings = append(warnings, catalog.EN.T(catalog.NoteUnknownSigner, cert.KeyID))
 	case msg.Alg != cose.ES256 && msg.Alg != cose.PS256:
 		warnings = append(warnings, catalog.EN.T(catalog.NoteUnsupportedAlg, cert.Algorithm))
-	default:
-		if !msg.Verify(keys) {
-			return nil, nil, errHC1Signature
-		}
+	case msg.Verify(may):
 		cert.Verified = true
+	case msg.Verify(mayNot):
+		// Signed by a key that may not vouch for what the certificate
+		// holds (a test centre's key signing a vaccination).
+		return nil, nil, errHC1Usage
+	default:
+		return nil, nil, errHC1Signature
 	}
 	return cert, warnings, nil
 }

@@ -2,6 +2,8 @@ package canhcua
 
 import (
 	"errors"
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,7 +20,7 @@ type Certificate struct {
 	// (nam.fnt, nam.gnt): "NGUYEN", "VAN<AN".
 	FamilyNameStd string
 	GivenNameStd  string
-	BirthDate     string // as written: YYYY-MM-DD, YYYY-MM, YYYY or empty
+	BirthDate     string // as written: YYYY-MM-DD, YYYY-MM, YYYY (unknown parts perhaps 00 or XX) or empty
 	Issuer        string // CWT issuer (claim 1): a country code
 	IssuedAt      time.Time
 	ExpiresAt     time.Time
@@ -204,27 +206,88 @@ func decodeDCC(payload []byte) (*Certificate, error) {
 	return cert, nil
 }
 
+// kinds is the set of entry kinds the certificate holds.
+func (c *Certificate) kinds() dccKinds {
+	var k dccKinds
+	if len(c.Doses) > 0 {
+		k |= dccVaccination
+	}
+	if len(c.Tests) > 0 {
+		k |= dccTest
+	}
+	if len(c.Recoveries) > 0 {
+		k |= dccRecovery
+	}
+	return k
+}
+
 // hc1PersonKey is "hc1:" + the folded standardised name + "|" + the birth
-// date as written: the same person's certificates (doses, tests) share it.
+// date (YYYY-MM-DD, YYYY-MM or YYYY, however the certificate wrote its
+// unknown parts; as written when unreadable): the same person's
+// certificates (doses, tests) share it.
 func hc1PersonKey(c *Certificate) string {
 	name := strings.ReplaceAll(c.FamilyNameStd+" "+c.GivenNameStd, "<", " ")
 	if strings.TrimSpace(name) == "" {
 		name = c.FamilyName + " " + c.GivenName
 	}
-	return "hc1:" + Fold(name) + "|" + c.BirthDate
+	dob := c.BirthDate
+	if y, m, d, ok := hc1Date(dob); ok {
+		switch {
+		case d > 0:
+			dob = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+		case m > 0:
+			dob = fmt.Sprintf("%04d-%02d", y, m)
+		default:
+			dob = fmt.Sprintf("%04d", y)
+		}
+	}
+	return "hc1:" + Fold(name) + "|" + dob
 }
 
-// hc1BirthDate turns the certificate's YYYY-MM-DD into DD/MM/YYYY; partial
-// dates become MM/YYYY or YYYY.
+// hc1BirthDate shows a certificate's date of birth as what it is: a full
+// date as DD/MM/YYYY, a month as MM/YYYY, a year as YYYY. Unknown parts
+// may be left out or written as 00 or XX: "1963-05" and "1963-05-00" are
+// 05/1963; "1963", "1963-00" and "1963-00-00" are 1963. An unreadable date
+// is "".
 func hc1BirthDate(s string) string {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t.Format("02/01/2006")
+	y, m, d, ok := hc1Date(s)
+	switch {
+	case !ok:
+		return ""
+	case d > 0:
+		return fmt.Sprintf("%02d/%02d/%04d", d, m, y)
+	case m > 0:
+		return fmt.Sprintf("%02d/%04d", m, y)
 	}
-	if t, err := time.Parse("2006-01", s); err == nil {
-		return t.Format("01/2006")
+	return fmt.Sprintf("%04d", y)
+}
+
+// hc1Date reads a certificate's date of birth, YYYY[-MM[-DD]], with 0 for
+// a month or day unknown (left out, 00 or XX). A known day needs a known
+// month, and a full date must exist.
+func hc1Date(s string) (y, m, d int, ok bool) {
+	parts := strings.Split(s, "-")
+	if len(parts) > 3 || len(parts[0]) != 4 || !allDigits(parts[0]) {
+		return 0, 0, 0, false
 	}
-	if len(s) == 4 && allDigits(s) {
-		return s
+	y, _ = strconv.Atoi(parts[0])
+	n := []*int{&m, &d}
+	for i, p := range parts[1:] {
+		switch {
+		case len(p) != 2:
+			return 0, 0, 0, false
+		case strings.EqualFold(p, "XX"):
+		case allDigits(p):
+			*n[i], _ = strconv.Atoi(p)
+		default:
+			return 0, 0, 0, false
+		}
 	}
-	return ""
+	switch {
+	case m > 12, d > 0 && m == 0:
+		return 0, 0, 0, false
+	case d > 0 && time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Day() != d:
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
 }

@@ -335,7 +335,7 @@ func FuzzCOSE(f *testing.F) {
 		assertSafe(t, cert.Name, maxNameWidth)
 		// Through the whole pipeline (uncompressed, as the spec allows).
 		c2, _, err := ParseHC1("HC1:"+base45.Encode(raw), trust)
-		if err == nil && c2.Verified && !msg.Verify(trust.lookup(msg.Kid)) {
+		if may, _ := trust.lookup(msg.Kid, cert.kinds()); err == nil && c2.Verified && !msg.Verify(may) {
 			t.Fatal("verified without a matching signature")
 		}
 	})
@@ -366,5 +366,57 @@ func TestSignHC1(t *testing.T) {
 	}
 	if id := IdentifyWith(IdentifyConfig{TrustList: tl}, text); !id.Verified || id.Reject != "" {
 		t.Errorf("with the signer in the trust list: verified %v, reject %q", id.Verified, id.Reject)
+	}
+}
+
+// TestHC1PartialBirthDate: a certificate's partial date of birth is shown as
+// what it is, however its unknown parts are written, and the same person's
+// certificates share a key.
+func TestHC1PartialBirthDate(t *testing.T) {
+	for _, c := range []struct{ dob, shown, key string }{
+		{"1963-05-12", "12/05/1963", "1963-05-12"},
+		{"1963-05", "05/1963", "1963-05"},
+		{"1963-05-00", "05/1963", "1963-05"},
+		{"1963-05-XX", "05/1963", "1963-05"},
+		{"1963", "1963", "1963"},
+		{"1963-00", "1963", "1963"},
+		{"1963-00-00", "1963", "1963"},
+		{"1963-XX-XX", "1963", "1963"},
+		{"", "", ""},
+		{"1963-13", "", "1963-13"},
+		{"1963-00-12", "", "1963-00-12"},
+		{"1963-02-30", "", "1963-02-30"},
+		{"63-05-12", "", "63-05-12"},
+		{"1963-5-1", "", "1963-5-1"},
+	} {
+		id := Identify(buildHC1(t, dccSample("Lê", "Thu Hà", "LE", "THU<HA", c.dob), hc1Options{kid: testKid, ecKey: newECKey(t)}))
+		if id.Reject != "" || id.BirthDate != c.shown || id.Key != "hc1:le thu ha|"+c.key {
+			t.Errorf("dob %q: shown %q, key %q (reject %q); want %q, %q", c.dob, id.BirthDate, id.Key, id.Reject, c.shown, "hc1:le thu ha|"+c.key)
+		}
+	}
+}
+
+func TestBirthDatesAgree(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"12/05/1963", "12/05/1963", true},
+		{"12/05/1963", "13/05/1963", false},
+		{"12/05/1963", "05/1963", true},
+		{"12/05/1963", "06/1963", false},
+		{"12/05/1963", "1963", true},
+		{"1963", "05/1963", true},
+		{"12/05/1963", "1964", false},
+		{"", "1963", true},
+		{"12/05/1963", "", true},
+	} {
+		if got := BirthDatesAgree(c.a, c.b); got != c.want || BirthDatesAgree(c.b, c.a) != c.want {
+			t.Errorf("BirthDatesAgree(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+	m := Member{Name: "Lê Thu Hà", BirthDate: "12/05/1963"}
+	if !m.Matches(Identity{Name: "LE THU HA", BirthDate: "1963"}) || m.Matches(Identity{Name: "LE THU HA", BirthDate: "1962"}) {
+		t.Error("a roster member and a certificate with a year of birth")
 	}
 }

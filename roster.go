@@ -76,7 +76,23 @@ func (m Member) Matches(id Identity) bool {
 	}
 	// Without an ID to compare, names must agree and so must birth dates
 	// when both are known.
-	return m.BirthDate == "" || id.BirthDate == "" || m.BirthDate == id.BirthDate
+	return BirthDatesAgree(m.BirthDate, id.BirthDate)
+}
+
+// BirthDatesAgree reports whether two birth dates shown as DD/MM/YYYY,
+// MM/YYYY or YYYY (a certificate's partial date) can be the same day: the
+// parts both know are equal. An empty date agrees with any.
+func BirthDatesAgree(a, b string) bool {
+	if a == "" || b == "" {
+		return true
+	}
+	pa, pb := strings.Split(a, "/"), strings.Split(b, "/")
+	for i, j := len(pa)-1, len(pb)-1; i >= 0 && j >= 0; i, j = i-1, j-1 {
+		if pa[i] != pb[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // WarningKind is what a warning is about.

@@ -417,7 +417,7 @@ func matchFolded(m canhcua.Member, mFold string, id canhcua.Identity, idFold str
 	if mFold == "" || mFold != idFold {
 		return false
 	}
-	return m.BirthDate == "" || id.BirthDate == "" || m.BirthDate == id.BirthDate
+	return canhcua.BirthDatesAgree(m.BirthDate, id.BirthDate)
 }
 
 // NotScanned returns the members of the statuses who have not scanned, by

@@ -111,7 +111,7 @@ func cmdDecode(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return status
 	}
 	d := &decoder{json: *asJSON, out: stdout, cli: c, dec: camera.NewEngine(camera.Still), dedup: *dedup, fullID: *fullID}
-	idcfg, err := identifyConfig(*badgeKey, *trust)
+	idcfg, err := identifyConfig(*badgeKey, *trust, stderr)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -315,8 +315,9 @@ func (id *decodedIdentity) summary() string {
 }
 
 // identifyConfig reads the badge key (when it exists) and the trust list
-// (when named) for Identify.
-func identifyConfig(badgeKey, trustList string) (canhcua.IdentifyConfig, error) {
+// (when named) for Identify; the trust list's keys that cannot be used are
+// said on warn.
+func identifyConfig(badgeKey, trustList string, warn io.Writer) (canhcua.IdentifyConfig, error) {
 	var cfg canhcua.IdentifyConfig
 	if badgeKey != "" {
 		key, err := loadBadgeKey(badgeKey, false)
@@ -331,7 +332,12 @@ func identifyConfig(badgeKey, trustList string) (canhcua.IdentifyConfig, error) 
 		if err != nil {
 			return cfg, err
 		}
-		if cfg.TrustList, err = canhcua.ParseTrustList(data); err != nil {
+		var skipped []error
+		cfg.TrustList, skipped, err = canhcua.ParseTrustList(data)
+		for _, w := range skipped {
+			fmt.Fprintln(warn, say(catalog.DecodeTrustSkipped, trustList, w))
+		}
+		if err != nil {
 			return cfg, sayErr(catalog.DecodeTrustList, trustList, err)
 		}
 	}

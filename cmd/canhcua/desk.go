@@ -47,7 +47,7 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	loc := tz.Load(c.TimeZone)
 	mode, _ := canhcua.ParseMode(c.Direction)
-	idcfg, err := identifyConfig(c.BadgeKey, c.TrustList)
+	idcfg, err := identifyConfig(c.BadgeKey, c.TrustList, stderr)
 	if err != nil {
 		return cl.fail(err)
 	}

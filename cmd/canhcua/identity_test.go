@@ -2,8 +2,11 @@ package main
 
 import (
 	"crypto/ecdsa"
+	"crypto/ed25519"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/x509"
+	"encoding/base64"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -89,6 +92,49 @@ func TestDecodeIdentifiesHC1(t *testing.T) {
 	}
 	if len(d.Doses) != 2 || d.Doses[1].Dose != 2 || d.Doses[1].Of != 2 || d.Doses[1].Date != "2021-08-07" {
 		t.Errorf("doses = %+v", d.Doses)
+	}
+}
+
+// TestDecodeHC1TrustListPartialDate: a trust list with a key canhcua cannot
+// use (Ed25519) still verifies with the others and says what it skipped;
+// a year of birth is shown as a year.
+func TestDecodeHC1TrustListPartialDate(t *testing.T) {
+	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	dcc := map[string]any{
+		"ver": "1.3.0", "dob": "1963-00-00",
+		"nam": map[string]any{"fn": "Lê", "gn": "Thu Hà", "fnt": "LE", "gnt": "THU<HA"},
+		"v": []any{map[string]any{"tg": "840539006", "vp": "1119349007", "mp": "EU/1/20/1528", "ma": "ORG-100030215",
+			"dn": 2, "sd": 2, "dt": "2021-08-07", "co": "VN", "is": "Ministry of Health", "ci": "URN:UVCI:01:VN:A3"}},
+	}
+	text, err := hc1test.SignHC1(dcc, "VN", time.Date(2021, 8, 8, 0, 0, 0, 0, time.UTC), time.Date(2022, 8, 8, 0, 0, 0, 0, time.UTC), []byte("testkid1"), key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	img := filepath.Join(dir, "hc1.png")
+	writeQR(t, img, text)
+	edPub, _, _ := ed25519.GenerateKey(rand.Reader)
+	edSPKI, _ := x509.MarshalPKIXPublicKey(edPub)
+	spki, _ := x509.MarshalPKIXPublicKey(&key.PublicKey)
+	b64 := base64.StdEncoding.EncodeToString
+	tl, _ := json.Marshal(map[string]any{"keys": []any{
+		map[string]any{"kid": b64([]byte("ed-kid-1")), "spki": b64(edSPKI)},
+		map[string]any{"kid": b64([]byte("testkid1")), "spki": b64(spki)},
+	}})
+	tlPath := filepath.Join(dir, "trust.json")
+	if err := os.WriteFile(tlPath, tl, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, status := runCmd("decode", "--json", "--trust-list", tlPath, img)
+	if status != exitOK || !strings.Contains(errOut, "key 0") || !strings.Contains(errOut, "ed25519") {
+		t.Fatalf("status %d, stderr %q", status, errOut)
+	}
+	var d decodedLine
+	if err := json.Unmarshal([]byte(strings.TrimSpace(out)), &d); err != nil {
+		t.Fatalf("%v: %q", err, out)
+	}
+	if d.Kind != "hc1" || d.Verified == nil || !*d.Verified || d.BirthDate != "1963" {
+		t.Errorf("got %+v", d)
 	}
 }
 

@@ -67,7 +67,7 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 		expectedBy = m
 	}
-	idcfg, err := identifyConfig(*badgeKey, "")
+	idcfg, err := identifyConfig(*badgeKey, "", io.Discard)
 	if err != nil {
 		return c.fail(err)
 	}

@@ -126,6 +126,7 @@ var en = map[Key]string{
 	RejectUnknown:         "unknown code",
 	RejectHC1Damaged:      "damaged health certificate: %s",
 	RejectHC1Signature:    "health certificate signature is invalid (forged or altered)",
+	RejectHC1Usage:        "health certificate signer may not issue this kind of certificate (its key is for tests, vaccinations or recoveries only)",
 	RejectNotBadge:        "not a canhcua badge",
 	RejectBadgeNoKey:      "badge cannot be checked: no badge key configured",
 	RejectBadgeMalformed:  "malformed badge",
@@ -190,6 +191,7 @@ var en = map[Key]string{
 	ErrTrustKeyKid:        "trust list key %d: kid: %v",
 	ErrTrustKeyNoPEM:      "trust list key %d: no PEM block",
 	ErrTrustKeyNoKid:      "trust list key %d: no kid",
+	ErrTrustNoKey:         "trust list: none of its %d keys can be used",
 	ErrDBPathEmpty:        "database path is empty",
 	ErrDBTooNew:           "%s was made by a newer canhcua (schema %d, this one knows %d): update canhcua to open it",
 	ErrDBLocation:         "%s keeps its days in time zone %s, not %s",
@@ -463,6 +465,7 @@ camera, stream or the demo with --source. Exit status: 0 a code was found, 1 non
 	DecodeNotVerified:    "NOT verified",
 	DecodeRejected:       "rejected: %s",
 	DecodeTrustList:      "trust list %s: %v",
+	DecodeTrustSkipped:   "trust list %s: %v (this key is skipped, the others are used)",
 
 	// canhcua roster.
 	RosterUsage: `Usage: canhcua roster COMMAND

@@ -127,6 +127,7 @@ const (
 	RejectUnknown         Key = "reject.unknown"
 	RejectHC1Damaged      Key = "reject.hc1_damaged"
 	RejectHC1Signature    Key = "reject.hc1_signature"
+	RejectHC1Usage        Key = "reject.hc1_usage"
 	RejectNotBadge        Key = "reject.not_badge"
 	RejectBadgeNoKey      Key = "reject.badge_no_key"
 	RejectBadgeMalformed  Key = "reject.badge_malformed"
@@ -199,6 +200,7 @@ const (
 	ErrTrustKeyKid        Key = "err.trust_key_kid"
 	ErrTrustKeyNoPEM      Key = "err.trust_key_no_pem"
 	ErrTrustKeyNoKid      Key = "err.trust_key_no_kid"
+	ErrTrustNoKey         Key = "err.trust_no_key"
 	ErrDBPathEmpty        Key = "err.db_path_empty"
 	ErrDBTooNew           Key = "err.db_too_new"
 	ErrDBLocation         Key = "err.db_location"
@@ -439,6 +441,7 @@ const (
 	DecodeNotVerified    Key = "decode.not_verified"
 	DecodeRejected       Key = "decode.rejected"
 	DecodeTrustList      Key = "decode.trust_list"
+	DecodeTrustSkipped   Key = "decode.trust_skipped"
 )
 
 // canhcua roster.

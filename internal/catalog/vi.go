@@ -126,6 +126,7 @@ var vi = map[Key]string{
 	RejectUnknown:         "Mã không xác định",
 	RejectHC1Damaged:      "Chứng nhận y tế bị hỏng",
 	RejectHC1Signature:    "Chữ ký chứng nhận y tế không hợp lệ (giả hoặc đã bị sửa)",
+	RejectHC1Usage:        "Bên ký chứng nhận y tế không được phép cấp loại chứng nhận này (khóa chỉ dành cho xét nghiệm, tiêm chủng hoặc khỏi bệnh)",
 	RejectNotBadge:        "Không phải thẻ canhcua",
 	RejectBadgeNoKey:      "Chưa cấu hình khóa thẻ, không kiểm tra được thẻ",
 	RejectBadgeMalformed:  "Thẻ bị hỏng",
@@ -190,6 +191,7 @@ var vi = map[Key]string{
 	ErrTrustKeyKid:        "danh sách tin cậy, khóa %d: kid: %v",
 	ErrTrustKeyNoPEM:      "danh sách tin cậy, khóa %d: không có khối PEM",
 	ErrTrustKeyNoKid:      "danh sách tin cậy, khóa %d: không có kid",
+	ErrTrustNoKey:         "danh sách tin cậy: không dùng được khóa nào trong %d khóa",
 	ErrDBPathEmpty:        "chưa có đường dẫn cơ sở dữ liệu",
 	ErrDBTooNew:           "%s do một phiên bản canhcua mới hơn tạo ra (lược đồ %d, bản này biết %d): hãy cập nhật canhcua để mở",
 	ErrDBLocation:         "%s tính ngày theo múi giờ %s, không phải %s",
@@ -463,6 +465,7 @@ camera, luồng hay nguồn demo với --source. Mã thoát: 0 có mã, 1 không
 	DecodeNotVerified:    "CHƯA kiểm tra",
 	DecodeRejected:       "từ chối: %s",
 	DecodeTrustList:      "danh sách tin cậy %s: %v",
+	DecodeTrustSkipped:   "danh sách tin cậy %s: %v (bỏ qua khóa này, vẫn dùng các khóa khác)",
 
 	// canhcua roster.
 	RosterUsage: `Cách dùng: canhcua roster COMMAND
