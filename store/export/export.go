@@ -1,9 +1,11 @@
 // Package export writes a day's scans for the district health office: CSV
 // (UTF-8 with a BOM, for Excel), XLSX and JSON, one row per scan.
 //
-// Text that a spreadsheet would take for a formula (beginning with =, +, -,
-// @, a tab or a carriage return) gets a leading apostrophe in CSV and XLSX.
-// ID numbers are masked (canhcua.MaskID) unless Options.FullID.
+// CSV text that a spreadsheet would take for a formula gets a leading
+// apostrophe (Defuse); XLSX cells are written as strings, which are never
+// formulas, and keep their text as it is. A rejected scan has no direction
+// ("–" in CSV and XLSX, as on the screen; "" in JSON). ID numbers are masked
+// (canhcua.MaskID) unless Options.FullID.
 package export
 
 import (
@@ -13,6 +15,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -103,8 +106,12 @@ func DayFileName(kind string, day time.Time, format string) string {
 	return name + day.Format(time.DateOnly) + "." + ext
 }
 
+// NoDirection is the direction shown for a rejected scan: nobody went
+// through the door.
+const NoDirection = "–"
+
 // row is one scan's cells, except the time: door, direction, name, ID, kind,
-// result, reason.
+// result, reason; as they are, for a cell that is a string (XLSX).
 func row(s canhcua.Scan, opt Options, l catalog.Lang) []string {
 	id := s.IDNumber
 	if !opt.FullID {
@@ -114,20 +121,34 @@ func row(s canhcua.Scan, opt Options, l catalog.Lang) []string {
 	if s.Result == canhcua.Rejected || s.Result == canhcua.Voided {
 		reason = s.ReasonIn(opt.Lang)
 	}
-	return []string{
-		Defuse(s.Door), catalog.Label(l, directions, s.Direction), Defuse(s.Name), Defuse(id),
-		Defuse(catalog.Label(l, Kinds, s.Kind)), catalog.Label(l, results, s.Result), Defuse(reason),
+	dir := catalog.Label(l, directions, s.Direction)
+	if s.Result == canhcua.Rejected {
+		dir = NoDirection
 	}
+	return []string{s.Door, dir, s.Name, id, catalog.Label(l, Kinds, s.Kind), catalog.Label(l, results, s.Result), reason}
 }
 
-// Defuse defuses text a spreadsheet would take for a formula (beginning with
-// =, +, -, @, a tab or a carriage return) with a leading apostrophe.
+// Defuse defuses CSV text that a spreadsheet would take for a formula with
+// a leading apostrophe: text whose first character other than a space is
+// =, +, -, @ (Excel and LibreOffice start formulas with them), their
+// full-width forms ＝＋－＠ (Excel with an East Asian input setting reads
+// them as the ASCII ones) and, to be safe, their small forms ﹦﹢﹣﹫, or a
+// tab, carriage return or line feed (OWASP, "CSV Injection"). XLSX cells do
+// not need it: a string cell is never a formula.
 func Defuse(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	t := strings.TrimLeft(s, spaces) // some readers skip spaces before a formula
+	if r, _ := utf8.DecodeRuneInString(t); t != "" && strings.ContainsRune(formulaStarts, r) {
 		return "'" + s
 	}
 	return s
 }
+
+const (
+	formulaStarts = "=+-@\t\r\n" +
+		"\uff1d\uff0b\uff0d\uff20" + // full-width ＝＋－＠
+		"\ufe66\ufe62\ufe63\ufe6b" // small ﹦﹢﹣﹫
+	spaces = " \u00a0\u3000"
+)
 
 func writeCSV(w io.Writer, scans []canhcua.Scan, opt Options, l catalog.Lang) error {
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
@@ -144,7 +165,9 @@ func writeCSV(w io.Writer, scans []canhcua.Scan, opt Options, l catalog.Lang) er
 	rec := make([]string, 0, len(headers))
 	for _, s := range scans {
 		rec = append(rec[:0], s.At.In(opt.Location).Format(TimeLayout))
-		rec = append(rec, row(s, opt, l)...)
+		for _, v := range row(s, opt, l) {
+			rec = append(rec, Defuse(v))
+		}
 		if err := cw.Write(rec); err != nil {
 			return err
 		}
@@ -180,12 +203,15 @@ func writeJSON(w io.Writer, scans []canhcua.Scan, opt Options) error {
 		if !opt.FullID {
 			id = canhcua.MaskID(id)
 		}
-		reason := ""
+		reason, dir := "", string(s.Direction)
 		if s.Result == canhcua.Rejected || s.Result == canhcua.Voided {
 			reason = s.Reason
 		}
+		if s.Result == canhcua.Rejected {
+			dir = ""
+		}
 		out = append(out, jsonScan{
-			Time: s.At.In(opt.Location).Format(time.RFC3339), Door: s.Door, Direction: string(s.Direction),
+			Time: s.At.In(opt.Location).Format(time.RFC3339), Door: s.Door, Direction: dir,
 			Name: s.Name, ID: id, Kind: string(s.Kind), Result: string(s.Result), Reason: reason,
 		})
 	}
@@ -263,7 +289,7 @@ func writeXLSX(w io.Writer, scans []canhcua.Scan, opt Options, l catalog.Lang) e
 	for i, s := range scans {
 		cells = append(cells[:0], excelize.Cell{StyleID: timeStyle, Value: excelTime(s.At.In(opt.Location))})
 		for _, v := range row(s, opt, l) {
-			cells = append(cells, v) // strings are written as (inline) strings, never formulas
+			cells = append(cells, v) // written as an inline string (t="inlineStr"), never a formula
 		}
 		cell, err := excelize.CoordinatesToCellName(1, i+2)
 		if err != nil {

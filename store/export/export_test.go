@@ -1,9 +1,11 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,10 +101,10 @@ func TestCSV(t *testing.T) {
 		"27/11/2026 07:55:03,Cổng chính,Vào,Nguyễn Văn An,********1234,CCCD,Hợp lệ,\r\n",
 		",Trùng,\r\n", // duplicates have no reason
 		"\"Trần Thị Bình, \"\"Bé\"\"\"",
-		"27/11/2026 09:00:00,Cổng chính,Vào,,,Mã thanh toán,Từ chối,\"mã thanh toán, không phải mã check-in\"\r\n",
+		"27/11/2026 09:00:00,Cổng chính,–,,,Mã thanh toán,Từ chối,\"mã thanh toán, không phải mã check-in\"\r\n", // rejected: no direction, as on screen
 		"Phòng họp,Ra,Đỗ Minh Đức,********4321,Căn cước,Đã hủy,quét nhầm\r\n",
 		"'=cmd|' /C calc'!A0,Ra,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",***-123,",
-		"27/11/2026 23:59:59,Cổng chính,Ra,'@admin,*1,Thẻ,Từ chối,'\tthẻ hết hạn\r\n",
+		"27/11/2026 23:59:59,Cổng chính,–,'@admin,*1,Thẻ,Từ chối,'\tthẻ hết hạn\r\n",
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("CSV lacks %q:\n%s", want, s)
@@ -139,6 +141,9 @@ func TestJSON(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, got[0][k], v)
 		}
 	}
+	if got[3]["direction"] != "" || got[6]["direction"] != "" || got[4]["direction"] != "out" {
+		t.Errorf("directions of rejected %q %q and voided %q scans", got[3]["direction"], got[6]["direction"], got[4]["direction"])
+	}
 	if got[4]["result"] != "voided" || got[4]["reason"] != "quét nhầm" || got[5]["name"] != "=HYPERLINK(\"http://x\",\"y\")" {
 		t.Errorf("voided or raw name: %v %v", got[4], got[5])
 	}
@@ -159,15 +164,15 @@ func TestXLSX(t *testing.T) {
 			{"27/11/2026 07:55:03", "Cổng chính", "Vào", "Nguyễn Văn An", "********1234", "CCCD", "Hợp lệ"},
 			{"27/11/2026 07:56:10", "Cổng chính", "Vào", "Nguyễn Văn An", "********1234", "CCCD", "Trùng"},
 			{"27/11/2026 08:20:00", "Cổng chính", "Vào", "Trần Thị Bình, \"Bé\"", "", "Nhập tay", "Hợp lệ"},
-			{"27/11/2026 09:00:00", "Cổng chính", "Vào", "", "", "Mã thanh toán", "Từ chối", "mã thanh toán, không phải mã check-in"},
+			{"27/11/2026 09:00:00", "Cổng chính", "–", "", "", "Mã thanh toán", "Từ chối", "mã thanh toán, không phải mã check-in"},
 			{"27/11/2026 12:10:00", "Phòng họp", "Ra", "Đỗ Minh Đức", "********4321", "Căn cước", "Đã hủy", "quét nhầm"},
-			{"27/11/2026 13:05:00", "'=cmd|' /C calc'!A0", "Ra", "'=HYPERLINK(\"http://x\",\"y\")", "***-123", "Mã khác", "Hợp lệ"},
-			{"27/11/2026 23:59:59", "Cổng chính", "Ra", "'@admin", "*1", "Thẻ", "Từ chối", "'\tthẻ hết hạn"},
+			{"27/11/2026 13:05:00", "=cmd|' /C calc'!A0", "Ra", "=HYPERLINK(\"http://x\",\"y\")", "***-123", "Mã khác", "Hợp lệ"},
+			{"27/11/2026 23:59:59", "Cổng chính", "–", "@admin", "*1", "Thẻ", "Từ chối", "\tthẻ hết hạn"},
 		}},
 		{fixture[5:], Options{FullID: true, Lang: "en"}, "27-11-2026", [][]string{
 			{"Time", "Door", "Direction", "Name", "ID number", "Kind", "Result", "Reason"},
-			{"27/11/2026 13:05:00", "'=cmd|' /C calc'!A0", "Out", "'=HYPERLINK(\"http://x\",\"y\")", "'+84-123", "Other code", "Accepted"},
-			{"27/11/2026 23:59:59", "Cổng chính", "Out", "'@admin", "'-1", "Badge", "Rejected", "'\tthẻ hết hạn"},
+			{"27/11/2026 13:05:00", "=cmd|' /C calc'!A0", "Out", "=HYPERLINK(\"http://x\",\"y\")", "+84-123", "Other code", "Accepted"},
+			{"27/11/2026 23:59:59", "Cổng chính", "–", "@admin", "-1", "Badge", "Rejected", "\tthẻ hết hạn"},
 		}},
 		{fixture[:1], Options{FullID: true}, "27-11-2026", [][]string{
 			{"Thời gian", "Cửa", "Chiều", "Họ và tên", "Số định danh", "Loại", "Kết quả", "Lý do"},
@@ -226,6 +231,64 @@ func TestXLSX(t *testing.T) {
 			t.Errorf("name column width %v, %v", w, err)
 		}
 		f.Close()
+	}
+}
+
+// TestDefuse: what a spreadsheet would run as a formula gets an apostrophe
+// in CSV, full-width forms included; other text is left alone.
+func TestDefuse(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1": "'=1+1", "+84": "'+84", "-1": "'-1", "@SUM(A1)": "'@SUM(A1)", "\tx": "'\tx", "\rx": "'\rx", "\nx": "'\nx",
+		"＝1+1": "'＝1+1", "＋84": "'＋84", "－1": "'－1", "＠SUM(A1)": "'＠SUM(A1)",
+		"﹦1+1": "'﹦1+1", "﹢1": "'﹢1", "﹣1": "'﹣1", "﹫x": "'﹫x",
+		" =1+1": "' =1+1", "\u00a0=1": "'\u00a0=1", "\u3000＝1": "'\u3000＝1",
+		"": "", "   ": "   ", "Nguyễn Văn An": "Nguyễn Văn An", "a=b": "a=b", "–": "–", "'=x": "'=x",
+		"********1234": "********1234", "1+1": "1+1",
+	} {
+		if got := Defuse(in); got != want {
+			t.Errorf("Defuse(%q) = %q, want %q", in, got, want)
+		}
+	}
+	scans := []canhcua.Scan{{At: at(8, 0, 0), Door: "＋Cổng", Direction: canhcua.In, Kind: canhcua.KindManual,
+		Name: "＝HYPERLINK(\"http://x\")", IDNumber: "＠1", Result: canhcua.Accepted}}
+	if got := string(write(t, "csv", scans, Options{FullID: true})); !strings.Contains(got, "'＋Cổng,Vào,\"'＝HYPERLINK(\"\"http://x\"\")\",'＠1,") {
+		t.Errorf("full-width formula not defused:\n%s", got)
+	}
+}
+
+// TestXLSXCellsAreStrings reads the sheet's XML: every text cell is an
+// inline string, no cell has a formula, and no text has an apostrophe added.
+func TestXLSXCellsAreStrings(t *testing.T) {
+	b := write(t, "xlsx", fixture, Options{FullID: true})
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sheet []byte
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+			r, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheet, err = io.ReadAll(r)
+			r.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	x := string(sheet)
+	if x == "" || strings.Contains(x, "<f>") || strings.Contains(x, "<f ") || strings.Contains(x, "&#39;=") || strings.Contains(x, "'=") {
+		t.Fatalf("a formula or a defused cell in the sheet:\n%s", x)
+	}
+	for _, want := range []string{`<is><t>=HYPERLINK(&#34;http://x&#34;,&#34;y&#34;)</t></is>`, `<is><t>@admin</t></is>`, `<is><t>+84-123</t></is>`} {
+		if !strings.Contains(x, want) {
+			t.Errorf("sheet lacks %s", want)
+		}
+	}
+	if n, m := strings.Count(x, `t="inlineStr"`), strings.Count(x, "<is>"); n == 0 || n != m {
+		t.Errorf("%d inline strings, %d string values", n, m)
 	}
 }
 

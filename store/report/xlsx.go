@@ -11,7 +11,8 @@ import (
 // xlsx writes the report as a workbook: a summary sheet (title, date, door,
 // figures, each group's share), then one sheet a table: expected people who
 // did not scan (when there are groups), guests (when there are any) and
-// warnings. Text cells are strings, never formulas.
+// warnings. Text cells are strings, never formulas: they need no defusing
+// (export.Defuse is for CSV).
 func (r *rep) xlsx(w io.Writer) error {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -33,10 +34,10 @@ func (r *rep) xlsx(w io.Writer) error {
 	x.sheet, x.row = sum, 0
 	x.put(title, r.t(catalog.ReportTitle))
 	if r.d.Site != "" {
-		x.put(0, r.t(catalog.ReportSite), safe(clean(r.d.Site)))
+		x.put(0, r.t(catalog.ReportSite), clean(r.d.Site))
 	}
 	x.put(0, r.t(catalog.ReportDate), r.dateString())
-	x.put(0, r.t(catalog.ReportDoor), safe(r.doorString()))
+	x.put(0, r.t(catalog.ReportDoor), r.doorString())
 	x.row++
 	x.put(bold, r.t(catalog.ReportFigure), r.t(catalog.ReportValue))
 	c := r.d.Counts
@@ -47,7 +48,7 @@ func (r *rep) xlsx(w io.Writer) error {
 		x.row++
 		x.put(bold, r.t(catalog.ReportGroup), r.t(catalog.ReportPresent), r.t(catalog.ReportTotal), r.t(catalog.ReportShare))
 		for _, g := range r.d.Groups {
-			x.put(0, safe(clean(g.Name)), g.Present, g.Total, percent(g.Present, g.Total))
+			x.put(0, clean(g.Name), g.Present, g.Total, percent(g.Present, g.Total))
 		}
 	}
 	if m := r.madeString(); m != "" {
@@ -59,20 +60,20 @@ func (r *rep) xlsx(w io.Writer) error {
 	if len(r.d.Groups) > 0 {
 		x.newSheet(r.t(catalog.ReportSheetMissing), r.t(catalog.ReportGroup), r.t(catalog.ReportName), r.t(catalog.ReportUnit), r.t(catalog.ReportExpectedBy))
 		for _, m := range r.missingRows() {
-			x.put(0, safe(m.group), safe(m.name), safe(m.unit), m.expected)
+			x.put(0, m.group, m.name, m.unit, m.expected)
 		}
 		x.widths(20, 28, 28, 10)
 	}
 	if len(r.d.Guests) > 0 {
 		x.newSheet(r.t(catalog.ReportSheetGuests), r.guestHeaders()...)
 		for _, g := range r.d.Guests {
-			x.put(0, anys(safeAll(r.guestRow(g)))...)
+			x.put(0, anys(r.guestRow(g))...)
 		}
 		x.widths(10, 28, 16, 16, 12, 12)
 	}
 	x.newSheet(r.t(catalog.ReportSheetWarnings), r.warningHeaders()...)
 	for _, wn := range r.d.Warnings {
-		x.put(0, anys(safeAll(r.warningRow(wn)))...)
+		x.put(0, anys(r.warningRow(wn))...)
 	}
 	x.widths(10, 16, 24, 80, 16)
 
