@@ -50,16 +50,18 @@ func ReadImage(path string) (gocv.Mat, error) {
 }
 
 // DecodeImage decodes an encoded image held in memory as an 8-bit gray Mat.
-// OpenCV reads the formats it knows; GIF (which OpenCV 4.6 lacks) and
-// anything OpenCV refuses go through Go's decoders.
+// OpenCV reads the formats it knows; GIF, JPEG and anything OpenCV refuses
+// go through Go's decoders.
 func DecodeImage(data []byte) (gocv.Mat, error) {
 	if len(data) == 0 {
 		return gocv.NewMat(), fmt.Errorf("%w: empty file", ErrUnreadableImage)
 	}
-	if !bytes.HasPrefix(data, []byte("GIF8")) {
+	// GIF (which OpenCV 4.6 lacks) and JPEG (OpenCV's codec is unusable
+	// in canhcua's binary: see encodeJPEG) go to Go's decoders directly.
+	if !bytes.HasPrefix(data, []byte("GIF8")) && !bytes.HasPrefix(data, []byte{0xff, 0xd8, 0xff}) {
 		var m gocv.Mat
 		var err error
-		// OpenCV's image libraries (libpng, libjpeg) print their complaints
+		// OpenCV's image libraries (libpng, libtiff…) print their complaints
 		// about damaged files to stderr.
 		Quiet(func() { m, err = gocv.IMDecode(data, gocv.IMReadGrayScale) })
 		if err == nil && !m.Empty() {
