@@ -70,3 +70,30 @@ func TestSnapshotErrors(t *testing.T) {
 		t.Errorf("temp dir holds %d entries, want 2 (f and sub)", len(ents))
 	}
 }
+
+// TestSnapshotTime reads back the time of the names SnapshotPath makes, and
+// of nothing else.
+func TestSnapshotTime(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "snapshots")
+	at := time.Date(2025, 3, 14, 8, 30, 15, 250e6, time.Local)
+	if got, ok := SnapshotTime(dir, SnapshotPath(dir, at), time.Local); !ok || !got.Equal(at) {
+		t.Errorf("SnapshotTime = %v, %v; want %v", got, ok, at)
+	}
+	for _, p := range []string{
+		filepath.Join(dir, "2025-03-14", "noscan-083015.jpg"),
+		filepath.Join(dir, "2025-03-14", "noscan-083015.250.jpeg"),
+		filepath.Join(dir, "2025-03-14", "photo.jpg"),
+		filepath.Join(dir, "2025-3-14", "noscan-083015.250.jpg"),
+		filepath.Join(dir, "2025-03-14", "x", "noscan-083015.250.jpg"),
+		filepath.Join(dir, "noscan-083015.250.jpg"),
+		filepath.Join(dir, "2025-03-14", "noscan-253015.250.jpg"),
+		filepath.Join(filepath.Dir(dir), "2025-03-14", "noscan-083015.250.jpg"),
+	} {
+		if got, ok := SnapshotTime(dir, p, time.Local); ok {
+			t.Errorf("SnapshotTime(%s) = %v, want none", p, got)
+		}
+	}
+	if !IsSnapshotTemp(".snapshot-123456.tmp") || IsSnapshotTemp("snapshot-1.tmp") || IsSnapshotTemp(".snapshot-1.jpg") {
+		t.Error("IsSnapshotTemp")
+	}
+}

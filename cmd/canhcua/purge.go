@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
 
 	"github.com/canhcua/canhcua/internal/catalog"
@@ -31,7 +32,8 @@ func cmdPurge(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return c.fail(err)
 	}
 	defer st.Close()
-	res, problems, err := desk.PurgeRetention(ctx, st, *days, purgeClock(), *dry)
+	snaps := desk.SnapshotDir(filepath.Dir(*db)) // the desk's, beside the database
+	res, problems, err := desk.PurgeRetention(ctx, st, *days, purgeClock(), snaps, *dry)
 	if err != nil {
 		return c.fail(err)
 	}

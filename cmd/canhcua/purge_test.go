@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/camera"
+	"github.com/canhcua/canhcua/internal/desk"
 	"github.com/canhcua/canhcua/store"
 )
 
@@ -100,6 +102,46 @@ func TestPurgeCommand(t *testing.T) {
 	defer st.Close()
 	if c, _ := st.Counts(context.Background(), "", rat(12, 0)); c.Entries != 1 {
 		t.Errorf("today's counts after purging: %+v", c)
+	}
+}
+
+// TestPurgeOrphanSnapshots: `canhcua purge` deletes the desk's snapshots
+// older than the retention that no warning names any more (a crash between
+// the database purge and the files' deletion), counts them in a dry run,
+// and leaves fresh snapshots and other files alone.
+func TestPurgeOrphanSnapshots(t *testing.T) {
+	old := purgeClock
+	purgeClock = func() time.Time { return rat(18, 5) }
+	t.Cleanup(func() { purgeClock = old })
+	db, _, _ := seedPurgeDB(t)
+	snaps := desk.SnapshotDir(filepath.Dir(db))
+	orphan := camera.SnapshotPath(snaps, rat(9, 0).AddDate(0, 0, -40).In(time.Local))
+	fresh := camera.SnapshotPath(snaps, rat(9, 0).In(time.Local))
+	other := filepath.Join(filepath.Dir(orphan), "notes.txt")
+	for _, p := range []string{orphan, fresh, other} {
+		os.MkdirAll(filepath.Dir(p), 0o700)
+		if err := os.WriteFile(p, []byte("\xff\xd8\xff"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, code := runPurge(t, "--db", db, "--dry-run")
+	if code != exitOK || !strings.Contains(out, "1 people, 2 snapshots") {
+		t.Errorf("dry run: exit %d %q", code, out)
+	}
+	if _, err := os.Stat(orphan); err != nil {
+		t.Errorf("dry run deleted the orphan: %v", err)
+	}
+	out, _, code = runPurge(t, "--db", db)
+	if code != exitOK || !strings.Contains(out, "deleted 1 scans") || !strings.Contains(out, "2 snapshots") {
+		t.Errorf("purge: exit %d %q", code, out)
+	}
+	if _, err := os.Stat(orphan); !os.IsNotExist(err) {
+		t.Errorf("orphan snapshot still there: %v", err)
+	}
+	for _, p := range []string{fresh, other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s gone: %v", p, err)
+		}
 	}
 }
 

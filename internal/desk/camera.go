@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -153,7 +154,9 @@ func (d *Camera) runOnce(ctx context.Context, src camera.Source, obs chan<- came
 }
 
 // watchPeople turns observations of people into no-scan warnings, with a
-// snapshot saved (mode 0600) for each.
+// snapshot saved (mode 0600) for each. A warning the watcher has no room
+// for is dropped with its snapshot: no picture of a person is kept without
+// the warning that names it (the retention purge would never find it).
 func (d *Camera) watchPeople(ctx context.Context, obs <-chan camera.Observation, reads <-chan time.Time) {
 	var tr camera.NoScanTracker
 	tick := time.NewTicker(time.Second)
@@ -188,6 +191,11 @@ func (d *Camera) watchPeople(ctx context.Context, obs <-chan camera.Observation,
 			case d.noScans <- w:
 			default:
 				log.Printf("canhcua: no-scan warning dropped (the warnings are behind): %s", w.Message)
+				if w.Snapshot != "" {
+					if err := os.Remove(w.Snapshot); err != nil {
+						log.Printf("canhcua: snapshot of a dropped warning: %v", err)
+					}
+				}
 			}
 		}
 	}

@@ -7,7 +7,6 @@ package desk
 import (
 	"context"
 	"log"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -55,8 +54,8 @@ func Start(ctx context.Context, src camera.Source, o Options) *Desk {
 	d.wg.Add(1)
 	go func() {
 		defer d.wg.Done()
-		n, problems, err := PurgeByDay(ctx, o.DB, o.RetentionDays, time.Now())
-		log.Printf("canhcua: retention %d days: %d records deleted", o.RetentionDays, n)
+		n, files, problems, err := PurgeByDay(ctx, o.DB, o.RetentionDays, time.Now(), SnapshotDir(o.DataDir))
+		log.Printf("canhcua: retention %d days: %d records and %d snapshots deleted", o.RetentionDays, n, files)
 		for _, p := range append(problems, err) {
 			if p != nil && ctx.Err() == nil {
 				log.Printf("canhcua: retention: %v", p)
@@ -66,7 +65,7 @@ func Start(ctx context.Context, src camera.Source, o Options) *Desk {
 	if o.OnFirstFrame != nil {
 		src = camera.OnFirstFrame(src, o.OnFirstFrame)
 	}
-	d.Camera = NewCamera(src, o.Dedup, filepath.Join(o.DataDir, "snapshots"))
+	d.Camera = NewCamera(src, o.Dedup, SnapshotDir(o.DataDir))
 	d.wg.Add(1)
 	go func() {
 		defer d.wg.Done()

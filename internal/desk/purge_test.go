@@ -58,7 +58,7 @@ func TestPurgeByDay(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	n, problems, err := PurgeByDay(ctx, st, 30, now)
+	n, _, problems, err := PurgeByDay(ctx, st, 30, now, "")
 	if err != nil || len(problems) > 0 {
 		t.Fatal(err, problems)
 	}
