@@ -1,7 +1,9 @@
 package camera
 
 import (
+	"log"
 	"os"
+	"runtime/debug"
 	"sync"
 
 	"golang.org/x/sys/unix"
@@ -9,10 +11,18 @@ import (
 
 var quietMu sync.Mutex
 
-// Quiet runs f with the process's standard error sent to /dev/null: MuPDF,
-// libpng and others print their warnings there, and nothing but canhcua's
-// own messages may reach the terminal. Errors are still returned by the calls
-// themselves. Calls are serialised: one redirection at a time.
+// Quiet runs f with the process's standard error (fd 2) sent to /dev/null:
+// MuPDF, libpng, OpenCV and others print their warnings there, and nothing
+// but canhcua's own messages may reach the terminal. Errors are still
+// returned by the calls themselves. Calls are serialised: one redirection
+// at a time.
+//
+// canhcua's own failures are not hidden meanwhile, from any goroutine: a
+// fatal error (a panic, with its stack) is also written where standard
+// error pointed before the call (runtime/debug.SetCrashOutput: the terminal
+// for a command, canhcua.log for the desk), and so are the standard
+// logger's lines when it writes to os.Stderr. Outside Quiet the process has
+// no crash output but standard error: Quiet owns debug.SetCrashOutput.
 func Quiet(f func()) {
 	quietMu.Lock()
 	defer quietMu.Unlock()
@@ -22,16 +32,26 @@ func Quiet(f func()) {
 		return
 	}
 	defer null.Close()
-	saved, err := unix.Dup(2)
+	fd, err := unix.Dup(2)
 	if err != nil {
 		f()
 		return
 	}
-	defer unix.Close(saved)
+	saved := os.NewFile(uintptr(fd), "stderr")
+	defer saved.Close()
+	if err := debug.SetCrashOutput(saved, debug.CrashOptions{}); err != nil {
+		f() // without a crash output, a panic must still reach fd 2
+		return
+	}
+	defer debug.SetCrashOutput(nil, debug.CrashOptions{})
+	if lw := log.Writer(); lw == os.Stderr {
+		log.SetOutput(saved)
+		defer log.SetOutput(lw)
+	}
 	if unix.Dup2(int(null.Fd()), 2) != nil {
 		f()
 		return
 	}
-	defer unix.Dup2(saved, 2)
+	defer unix.Dup2(int(saved.Fd()), 2)
 	f()
 }
