@@ -143,20 +143,7 @@ func TestImageSequenceAndFolder(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not an image"), 0o644)
 	for _, name := range []string{filepath.Join(dir, "%04d.png"), dir} {
-		src, err := Open(context.Background(), name)
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		reads, err := collect(t, &Loop{Source: src, Decoder: ZXing{}})
-		src.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		var got []string
-		for _, r := range reads {
-			got = append(got, r.Text)
-		}
-		if !slices.Equal(got, texts) {
+		if got := sourceTexts(t, name); !slices.Equal(got, texts) {
 			t.Errorf("%s: reads %q, want %q", name, got, texts)
 		}
 	}
