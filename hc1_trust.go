@@ -13,6 +13,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/canhcua/canhcua/internal/catalog"
 )
@@ -60,7 +61,8 @@ const (
 // The EU DCC extended key usage OIDs of a document signer certificate
 // (eHealth Network, "Technical Specifications for Digital Green
 // Certificates", volume 1, §5.4.1): a certificate naming any of them may sign
-// only those kinds.
+// only those kinds. Some issuers write them with an extra 0 arc
+// (1.3.6.1.4.1.0.1847…), which verifier apps accept as the same.
 var (
 	oidDCCTest        = asn1.ObjectIdentifier{1, 3, 6, 1, 4, 1, 1847, 2021, 1, 1}
 	oidDCCVaccination = asn1.ObjectIdentifier{1, 3, 6, 1, 4, 1, 1847, 2021, 1, 2}
@@ -71,6 +73,9 @@ var (
 func certSigns(c *x509.Certificate) dccKinds {
 	var k dccKinds
 	for _, oid := range c.UnknownExtKeyUsage {
+		if len(oid) == len(oidDCCTest)+1 && oid[6] == 0 { // the variant with an extra 0 arc
+			oid = append(slices.Clone(oid[:6]), oid[7:]...)
+		}
 		switch {
 		case oid.Equal(oidDCCTest):
 			k |= dccTest

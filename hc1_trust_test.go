@@ -155,6 +155,7 @@ func TestTrustListKeyUsage(t *testing.T) {
 		{"tests", []asn1.ObjectIdentifier{oidDCCTest}},
 		{"vaccinations", []asn1.ObjectIdentifier{oidDCCVaccination}},
 		{"vaccinations and recoveries", []asn1.ObjectIdentifier{oidDCCVaccination, oidDCCRecovery}},
+		{"tests (0 arc)", []asn1.ObjectIdentifier{{1, 3, 6, 1, 4, 1, 0, 1847, 2021, 1, 1}}},
 		{"no DCC usage", []asn1.ObjectIdentifier{{1, 3, 6, 1, 5, 5, 7, 3, 4}}}, // emailProtection
 		{"no usage", nil},
 	} {
@@ -170,7 +171,7 @@ func TestTrustListKeyUsage(t *testing.T) {
 	signer["bare key"] = hc1Options{kid: []byte("bare-key"), ecKey: bare}
 	doc, _ := json.Marshal(map[string]any{"keys": entries})
 	tl, skipped, err := ParseTrustList(doc)
-	if err != nil || len(skipped) > 0 || tl.Len() != 6 {
+	if err != nil || len(skipped) > 0 || tl.Len() != 7 {
 		t.Fatal(err, skipped, tl.Len())
 	}
 
@@ -191,6 +192,8 @@ func TestTrustListKeyUsage(t *testing.T) {
 		{"vaccinations and recoveries", recovery, "recovery", ok},
 		{"vaccinations and recoveries", vaccination, "vaccination", ok},
 		{"vaccinations and recoveries", both, "vaccination and test", refused},
+		{"tests (0 arc)", test, "test", ok},
+		{"tests (0 arc)", vaccination, "vaccination", refused},
 		{"no DCC usage", vaccination, "vaccination", ok},
 		{"no DCC usage", test, "test", ok},
 		{"no usage", recovery, "recovery", ok},
