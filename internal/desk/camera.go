@@ -156,7 +156,7 @@ func (d *Camera) runOnce(ctx context.Context, src camera.Source, obs chan<- came
 // watchPeople turns observations of people into no-scan warnings, with a
 // snapshot saved (mode 0600) for each. A warning the watcher has no room
 // for is dropped with its snapshot: no picture of a person is kept without
-// the warning that names it (the retention purge would never find it).
+// the warning that names it.
 func (d *Camera) watchPeople(ctx context.Context, obs <-chan camera.Observation, reads <-chan time.Time) {
 	var tr camera.NoScanTracker
 	tick := time.NewTicker(time.Second)
