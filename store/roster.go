@@ -44,7 +44,7 @@ func (db *DB) SaveRoster(ctx context.Context, r canhcua.Roster, members []canhcu
 	err := db.update(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `
 			INSERT INTO rosters (name, expected_by, only_roster) VALUES (?1, ?2, ?3)
-			ON CONFLICT (name) DO UPDATE SET expected_by = ?2, only_roster = ?3
+			ON CONFLICT (name) DO UPDATE SET expected_by = ?2, only_roster = ?3, origin = 'local'
 			RETURNING id`, r.Name, r.ExpectedBy, r.Only).Scan(&r.ID)
 		if err != nil {
 			return err
@@ -54,9 +54,7 @@ func (db *DB) SaveRoster(ctx context.Context, r canhcua.Roster, members []canhcu
 				return err
 			}
 		}
-		ins, err := tx.PrepareContext(ctx, `
-			INSERT INTO roster_members (roster_id, name, name_fold, unit, id_number, badge_id, birth_date, expected_by)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+		ins, err := tx.PrepareContext(ctx, insertMember)
 		if err != nil {
 			return err
 		}
@@ -83,8 +81,7 @@ func (db *DB) SaveRoster(ctx context.Context, r canhcua.Roster, members []canhcu
 					return err
 				}
 			}
-			if _, err := ins.ExecContext(ctx, r.ID, m.Name, canhcua.Fold(m.Name), m.Unit, m.IDNumber,
-				m.BadgeID, m.BirthDate, m.ExpectedBy); err != nil {
+			if _, err := ins.ExecContext(ctx, memberArgs(r.ID, m)...); err != nil {
 				return err
 			}
 		}
@@ -94,6 +91,29 @@ func (db *DB) SaveRoster(ctx context.Context, r canhcua.Roster, members []canhcu
 		return canhcua.Roster{}, fmt.Errorf("store: save roster %s: %w", r.Name, err)
 	}
 	return r, nil
+}
+
+// insertMember adds a member to a roster (memberArgs).
+const insertMember = `INSERT INTO roster_members (roster_id, name, name_fold, unit, id_number, badge_id, birth_date, expected_by)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+
+func memberArgs(rosterID int64, m canhcua.Member) []any {
+	return []any{rosterID, m.Name, canhcua.Fold(m.Name), m.Unit, m.IDNumber, m.BadgeID, m.BirthDate, m.ExpectedBy}
+}
+
+// insertMembers adds members to the roster rosterID, in order.
+func insertMembers(ctx context.Context, tx *sql.Tx, rosterID int64, ms []canhcua.Member) error {
+	ins, err := tx.PrepareContext(ctx, insertMember)
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for _, m := range ms {
+		if _, err := ins.ExecContext(ctx, memberArgs(rosterID, cleanMember(m))...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func checkExpectedBy(min int) error {
