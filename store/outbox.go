@@ -21,10 +21,10 @@ import (
 // names; a scan or warning purged since is not sent (Gone).
 type Change struct {
 	Seq        int64
-	Scan       *SentScan       // a scan recorded, voided or decided on
+	Scan       *SentScan        // a scan recorded, voided or decided on
 	Warning    *canhcua.Warning // a warning opened, updated or resolved
-	Roster     *SentRoster     // a roster imported or changed at this desk
-	RosterGone string          // the name of a roster removed at this desk
+	Roster     *SentRoster      // a roster imported or changed at this desk
+	RosterGone string           // the name of a roster removed at this desk
 }
 
 // SentScan is a scan as the server keeps it: with the operator's decision
