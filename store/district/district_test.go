@@ -1,0 +1,208 @@
+package district
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/pgtest"
+	"github.com/canhcua/canhcua/internal/tz"
+	"github.com/canhcua/canhcua/store"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+var ict = tz.Vietnam()
+
+// desk is a desk's SQLite in a temp folder, with its identity.
+func newDesk(t *testing.T, site, door string, now func() time.Time) (*store.DB, Desk) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "desk.db"), store.WithLocation(ict), store.WithClock(now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	id, err := db.DeskID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, Desk{ID: id, Site: site, Door: door}
+}
+
+// push sends all of a desk's outbox, as the desk's sync does, and returns
+// the acknowledged sequence.
+func push(t *testing.T, srv *DB, db *store.DB, d Desk) int64 {
+	t.Helper()
+	ctx := context.Background()
+	var acked int64
+	for {
+		changes, last, err := db.Outbox(ctx, 500)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last == 0 {
+			return acked
+		}
+		d.Clock = time.Now()
+		if acked, err = srv.Push(ctx, d, changes, last); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Acknowledge(ctx, acked, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestMigrateTwiceAtOnce(t *testing.T) {
+	url := pgtest.DB(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			db, err := Open(ctx, url)
+			if err == nil {
+				db.Close()
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	db, err := Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM schema_version`).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("schema_version has %d rows (%v), want 1", n, err)
+	}
+}
+
+// TestPush: a desk's scans, a void, a decision and a warning arrive; the
+// same batch pushed again changes nothing; the site's day is counted.
+func TestPush(t *testing.T) {
+	ctx := context.Background()
+	srv, err := Open(ctx, pgtest.DB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	day := time.Date(2026, 11, 27, 7, 30, 0, 0, ict)
+	db, d := newDesk(t, "UBND xã Tân Phú", "Cổng chính", func() time.Time { return day })
+	if _, err := db.SaveRoster(ctx, canhcua.Roster{Name: "Cán bộ", ExpectedBy: 450}, []canhcua.Member{
+		{Name: "Nguyễn Văn An", IDNumber: "001090001234", ExpectedBy: -1},
+		{Name: "Trần Thị Bình", IDNumber: "079185004321", ExpectedBy: -1},
+		{Name: "Lê Văn Cường", ExpectedBy: -1},
+	}, true); err != nil {
+		t.Fatal(err)
+	}
+	an := canhcua.Manual("Nguyễn Văn An", "001090001234")
+	binh := canhcua.Manual("Trần Thị Bình", "079185004321")
+	if _, err := db.Scan(ctx, an, canhcua.ModeToggle, d.Door, day, canhcua.Rules{}); err != nil {
+		t.Fatal(err)
+	}
+	sb, err := db.Scan(ctx, binh, canhcua.ModeToggle, d.Door, day.Add(time.Minute), canhcua.Rules{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Scan(ctx, an, canhcua.ModeToggle, d.Door, day.Add(3*time.Hour), canhcua.Rules{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Scan(ctx, canhcua.Identify("http://example.com"), canhcua.ModeIn, d.Door, day.Add(time.Hour), canhcua.Rules{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.AddWarning(ctx, canhcua.Warning{At: day, Door: d.Door, Kind: canhcua.WarnCamera, Message: "camera: dark"}); err != nil {
+		t.Fatal(err)
+	}
+	changes, last, err := db.Outbox(ctx, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Clock = time.Now()
+	acked, err := srv.Push(ctx, d, changes, last)
+	if err != nil || acked != last {
+		t.Fatalf("push: acked %d of %d, %v", acked, last, err)
+	}
+	again, err := srv.Push(ctx, d, changes, last)
+	if err != nil || again != last {
+		t.Fatalf("push again: acked %d, %v", again, err)
+	}
+	if err := db.Acknowledge(ctx, acked, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	// Voided after the first push: the server gets the scan's new state.
+	if _, err := db.Void(ctx, sb.ID, "nhầm"); err != nil {
+		t.Fatal(err)
+	}
+	push(t, srv, db, d)
+
+	var scans, voided int
+	if err := srv.pool.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE result = 'voided') FROM scans`).Scan(&scans, &voided); err != nil {
+		t.Fatal(err)
+	}
+	if scans != 4 || voided != 1 {
+		t.Fatalf("server has %d scans (%d voided), want 4 (1)", scans, voided)
+	}
+	f, err := srv.Day(ctx, d.Site, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Entries != 1 || f.Exits != 1 || f.Rejected != 1 || f.People != 1 || f.Inside != 0 || f.Warnings != 1 {
+		t.Errorf("site day: %+v", f)
+	}
+	if len(f.Groups) != 1 || f.Groups[0] != (Group{Roster: "Cán bộ", Present: 1, Total: 3}) {
+		t.Errorf("groups: %+v", f.Groups)
+	}
+	// The roster imported at the desk is the site's now.
+	rs, ms, err := srv.SiteRosters(ctx, d.Site)
+	if err != nil || len(rs) != 1 || len(ms["Cán bộ"]) != 3 || rs[0].ExpectedBy != 450 {
+		t.Fatalf("site rosters: %+v %+v %v", rs, ms, err)
+	}
+}
+
+// TestSiteRosterImport: a roster imported for a site is pulled by its desks
+// and counts in the site's figures.
+func TestSiteRosterImport(t *testing.T) {
+	ctx := context.Background()
+	srv, err := Open(ctx, pgtest.DB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	r := canhcua.Roster{Name: "Họp giao ban", ExpectedBy: 14 * 60, Only: true}
+	if err := srv.SaveSiteRoster(ctx, "Trạm Y tế", r, []canhcua.Member{{Name: "Phạm Thị Dung", ExpectedBy: -1}}, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.SaveSiteRoster(ctx, "Trạm Y tế", r, []canhcua.Member{{Name: "Phạm Thị Dung", Unit: "Y tá", ExpectedBy: -1},
+		{Name: "Võ Quốc Bảo", ExpectedBy: -1}}, false); err != nil {
+		t.Fatal(err)
+	}
+	rs, ms, err := srv.SiteRosters(ctx, "Trạm Y tế")
+	if err != nil || len(rs) != 1 || !rs[0].Only || len(ms[r.Name]) != 2 || ms[r.Name][0].Unit != "Y tá" {
+		t.Fatalf("site rosters: %+v %+v %v", rs, ms, err)
+	}
+	db, _ := newDesk(t, "Trạm Y tế", "Cửa", time.Now)
+	if err := db.SetSiteRosters(ctx, rs, ms); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Members(ctx, r.Name)
+	if err != nil || len(got) != 2 {
+		t.Fatalf("pulled members %+v, %v", got, err)
+	}
+	if pending, _, _ := db.SyncState(ctx); pending != 0 {
+		t.Errorf("a pulled roster is waiting to be sent back (%d pending)", pending)
+	}
+}
