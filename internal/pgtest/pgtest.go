@@ -175,8 +175,11 @@ func (c *Cluster) Start() error {
 		}
 		c.port = p
 	}
+	// fsync off is safe for tests that stop the server (the operating
+	// system keeps what was written); synchronous_commit stays on, or a
+	// commit the client saw could be lost when a test kills the server.
 	opts := fmt.Sprintf("-c port=%d -c listen_addresses=127.0.0.1 -c unix_socket_directories=%s "+
-		"-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", c.port, c.dir)
+		"-c fsync=off -c full_page_writes=off -c max_connections=200", c.port, c.dir)
 	out, err := c.run("pg_ctl", "-D", filepath.Join(c.dir, "data"), "-l", filepath.Join(c.dir, "log"),
 		"-o", opts, "-w", "-t", "60", "start")
 	if err != nil {

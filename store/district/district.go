@@ -100,6 +100,9 @@ func redactErr(err error, rawURL string) error {
 	return redacted{err, pw}
 }
 
+// RedactError is err's text, without the password of rawURL.
+func RedactError(err error, rawURL string) string { return redactErr(err, rawURL).Error() }
+
 type redacted struct {
 	err error
 	pw  string
