@@ -231,6 +231,7 @@ var en = map[Key]string{
 	ExportKindPayment: "Payment code",
 	ExportKindManual:  "Manual",
 	ExportKindText:    "Other code",
+	ExportDemo:        "DEMO — made-up people from the demo source, not real check-ins",
 
 	// A day's report for the health office (canhcua report).
 	ReportTitle:           "DOOR CHECK-IN REPORT",

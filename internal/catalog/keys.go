@@ -242,6 +242,7 @@ const (
 	ExportKindPayment Key = "export.kind_payment"
 	ExportKindManual  Key = "export.kind_manual"
 	ExportKindText    Key = "export.kind_text"
+	ExportDemo        Key = "export.demo"
 )
 
 // A day's report for the health office (canhcua report).

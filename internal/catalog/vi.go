@@ -231,6 +231,7 @@ var vi = map[Key]string{
 	ExportKindPayment: "Mã thanh toán",
 	ExportKindManual:  "Nhập tay",
 	ExportKindText:    "Mã khác",
+	ExportDemo:        "DEMO — người giả lập của nguồn demo, không phải lượt quét thật",
 
 	// A day's report for the health office (canhcua report).
 	ReportTitle:           "BÁO CÁO KIỂM SOÁT RA VÀO",
