@@ -116,6 +116,9 @@ const (
 	UIBannerMinutesSeconds Key = "ui.banner_minutes_seconds"
 	UIBannerHoursMinutes   Key = "ui.banner_hours_minutes"
 	UIDemoNotice           Key = "ui.demo_notice"
+	UIDemoAsked            Key = "ui.demo_asked"
+	UIDemo                 Key = "ui.demo"
+	UICameraRetrying       Key = "ui.camera_retrying"
 )
 
 // Why a code is refused (a scan's reason).
@@ -185,6 +188,7 @@ const (
 	CameraCovered  Key = "camera.covered"
 	CameraDark     Key = "camera.dark"
 	CameraEnded    Key = "camera.ended"
+	CameraNoAnswer Key = "camera.no_answer"
 )
 
 // Application errors (canhcua.Error messages).
@@ -360,6 +364,7 @@ const (
 	DeskFlagNoBell    Key = "desk.flag_no_bell"
 	DeskFlagConfig    Key = "desk.flag_config"
 	DeskDefaultDoor   Key = "desk.default_door"
+	DeskDemoDB        Key = "desk.demo_db"
 	ConfigUnknown     Key = "config.unknown"
 	ConfigNoDoor      Key = "config.no_door"
 	ConfigNoDB        Key = "config.no_db"
