@@ -43,6 +43,9 @@ type CameraStatus struct {
 	FPS       float64   // frames per second over the last few seconds
 	LastFrame time.Time // when the last frame was captured; zero when none yet
 	Err       string    // the camera's last error, empty when none
+	// Retrying: the source would not open or failed, and is being tried
+	// again (Err says why).
+	Retrying bool
 }
 
 // Config configures the desk screen.
@@ -68,7 +71,10 @@ type Config struct {
 	Camera func() CameraStatus
 	// Identify turns a code's text into an identity (default canhcua.Identify).
 	Identify func(text string) canhcua.Identity
-	// Notice is shown under the header when set, e.g. "Không mở được camera
-	// 0 — đang chạy nguồn demo".
+	// Notice is shown under the header when set, e.g. "Không tìm thấy camera
+	// — đang chạy nguồn demo".
 	Notice string
+	// Demo marks the screen as the demo's (made-up people, a database of its
+	// own): the header says DEMO.
+	Demo bool
 }

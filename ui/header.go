@@ -15,11 +15,13 @@ import (
 // cameraStale is how long without a frame before the camera shows red.
 const cameraStale = 3 * time.Second
 
-// header is the top of the screen: site and door, date and clock, the
-// direction mode, the camera's status and the notice.
+// header is the top of the screen: site and door (and DEMO on the demo's
+// screen), date and clock, the direction mode, the camera's status and the
+// notice.
 type header struct {
 	site, door string
 	notice     string
+	demo       bool
 	hasCamera  bool
 	cam        CameraStatus
 	camKnown   bool
@@ -39,6 +41,9 @@ func (h header) view(width int, now time.Time, mode canhcua.Mode, c texts, st St
 	left := strings.Join(append([]string{st.HeaderSite.Render(c.t(catalog.UIApp))}, place...), " · ")
 	if lipgloss.Width(left)+1+lipgloss.Width(right) > width && len(place) > 0 {
 		left = strings.Join(place, " · ") // narrow: the site and door matter more than the app's name
+	}
+	if h.demo {
+		left = st.Demo.Render(c.t(catalog.UIDemo)) + " " + left // first: cut last
 	}
 	lines := []string{spread(left, right, width)}
 	if h.warnings > 0 {
@@ -61,7 +66,11 @@ func (h header) cameraLine(width int, now time.Time, c texts, st Styles) string 
 		return st.CameraOK.Render(c.t(catalog.UICamera) + ": …")
 	}
 	s := h.cam
-	parts := []string{c.t(catalog.UICamera) + ": " + sanitize(s.Source, 24), c.t(catalog.UICameraFPS, s.FPS)}
+	source := c.t(catalog.UICamera) + ": " + sanitize(s.Source, 24)
+	if s.Retrying {
+		return st.CameraBad.Render(sanitize(source+" · "+c.t(catalog.UICameraRetrying, s.Err), width))
+	}
+	parts := []string{source, c.t(catalog.UICameraFPS, s.FPS)}
 	bad := false
 	switch {
 	case s.LastFrame.IsZero():

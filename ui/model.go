@@ -107,7 +107,7 @@ func New(cfg Config, backend Backend) tea.Model {
 		mode:    cfg.Mode,
 		width:   defaultWidth,
 		hgt:     defaultHeight,
-		header:  header{site: cfg.Site, door: cfg.Door, notice: cfg.Notice, hasCamera: cfg.Camera != nil},
+		header:  header{site: cfg.Site, door: cfg.Door, notice: cfg.Notice, demo: cfg.Demo, hasCamera: cfg.Camera != nil},
 		filter:  newFilter(cat),
 		wedge:   newWedge(),
 		after: func(d time.Duration, fn func() tea.Msg) tea.Cmd {

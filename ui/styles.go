@@ -11,6 +11,7 @@ type Styles struct {
 	CameraOK   lipgloss.Style
 	CameraBad  lipgloss.Style
 	Notice     lipgloss.Style
+	Demo       lipgloss.Style // the DEMO mark in the header
 
 	CountLabel lipgloss.Style
 	CountValue lipgloss.Style
@@ -69,6 +70,7 @@ func DefaultStyles() Styles {
 		CameraOK:   lipgloss.NewStyle().Foreground(grey),
 		CameraBad:  lipgloss.NewStyle().Bold(true).Foreground(red),
 		Notice:     lipgloss.NewStyle().Bold(true).Foreground(yellow),
+		Demo:       lipgloss.NewStyle().Bold(true).Foreground(black).Background(yellow).Padding(0, 1),
 
 		CountLabel: lipgloss.NewStyle().Foreground(grey),
 		CountValue: lipgloss.NewStyle().Bold(true),

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
@@ -113,10 +114,10 @@ func (c *cli) set(name string) bool {
 	return given
 }
 
-// fail writes err as the command's one line on stderr and returns the exit
-// status of bad input.
+// fail writes err as the command's one line on stderr (a stream's password
+// hidden, canhcua.Redact) and returns the exit status of bad input.
 func (c *cli) fail(err error) int {
-	c.note(oneLine(err))
+	c.note(canhcua.Redact(oneLine(err)))
 	return exitUsage
 }
 

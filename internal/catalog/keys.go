@@ -116,6 +116,9 @@ const (
 	UIBannerMinutesSeconds Key = "ui.banner_minutes_seconds"
 	UIBannerHoursMinutes   Key = "ui.banner_hours_minutes"
 	UIDemoNotice           Key = "ui.demo_notice"
+	UIDemoAsked            Key = "ui.demo_asked"
+	UIDemo                 Key = "ui.demo"
+	UICameraRetrying       Key = "ui.camera_retrying"
 )
 
 // Why a code is refused (a scan's reason).
@@ -186,6 +189,7 @@ const (
 	CameraCovered  Key = "camera.covered"
 	CameraDark     Key = "camera.dark"
 	CameraEnded    Key = "camera.ended"
+	CameraNoAnswer Key = "camera.no_answer"
 )
 
 // Application errors (canhcua.Error messages).
@@ -244,6 +248,7 @@ const (
 	ExportKindPayment Key = "export.kind_payment"
 	ExportKindManual  Key = "export.kind_manual"
 	ExportKindText    Key = "export.kind_text"
+	ExportDemo        Key = "export.demo"
 )
 
 // A day's report for the health office (canhcua report).
@@ -361,6 +366,7 @@ const (
 	DeskFlagNoBell    Key = "desk.flag_no_bell"
 	DeskFlagConfig    Key = "desk.flag_config"
 	DeskDefaultDoor   Key = "desk.default_door"
+	DeskDemoDB        Key = "desk.demo_db"
 	ConfigUnknown     Key = "config.unknown"
 	ConfigNoDoor      Key = "config.no_door"
 	ConfigNoDB        Key = "config.no_db"

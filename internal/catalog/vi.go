@@ -116,7 +116,10 @@ var vi = map[Key]string{
 	UIBannerSeconds:        "%d GIÂY",
 	UIBannerMinutesSeconds: "%d PHÚT %d GIÂY",
 	UIBannerHoursMinutes:   "%d GIỜ %d PHÚT",
-	UIDemoNotice:           "Không mở được camera 0 — đang chạy nguồn demo (mã giả lập)",
+	UIDemoNotice:           "Không tìm thấy camera: đang chạy demo, người giả lập được ghi riêng, không vào sổ thật, tại %s",
+	UIDemoAsked:            "Nguồn demo: người giả lập được ghi riêng, không vào sổ thật, tại %s",
+	UIDemo:                 "DEMO",
+	UICameraRetrying:       "CAMERA GẶP SỰ CỐ: %s — thử lại mỗi 2 giây",
 
 	// Why a code is refused (a scan's reason).
 	RejectCode:            "Mã bị từ chối",
@@ -179,6 +182,7 @@ var vi = map[Key]string{
 	CameraCovered:  "ống kính camera có vẻ bị che",
 	CameraDark:     "hình camera quá tối",
 	CameraEnded:    "hết nguồn hình",
+	CameraNoAnswer: "chưa trả lời",
 
 	// Application errors (canhcua.Error messages).
 	ErrInternal:           "lỗi nội bộ",
@@ -233,6 +237,7 @@ var vi = map[Key]string{
 	ExportKindPayment: "Mã thanh toán",
 	ExportKindManual:  "Nhập tay",
 	ExportKindText:    "Mã khác",
+	ExportDemo:        "DEMO — người giả lập của nguồn demo, không phải lượt quét thật",
 
 	// A day's report for the health office (canhcua report).
 	ReportTitle:           "BÁO CÁO KIỂM SOÁT RA VÀO",
@@ -359,9 +364,11 @@ Tùy chọn:
 
 Mở bàn trực: mọi người đưa mã của mình trước camera; mỗi lượt quét được ghi
 vào cơ sở dữ liệu trước khi màn hình xác nhận. Không có --source thì mở
-camera 0, hoặc nguồn demo có sẵn khi không mở được camera nào.
+camera 0 (camera không mở được thì thử lại mỗi 2 giây). Nguồn demo
+(--source demo, hoặc lần chạy đầu không có tệp cấu hình, cơ sở dữ liệu và camera)
+ghi người giả lập vào cơ sở dữ liệu riêng, demo.db cạnh cơ sở dữ liệu thật.
 Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng tên); cờ dòng lệnh được ưu tiên.`,
-	DeskFlagSource:    "chỉ số camera (0), tệp video, địa chỉ luồng, thư mục ảnh, hoặc demo (mặc định: camera 0, không có thì demo)",
+	DeskFlagSource:    "chỉ số camera (0), tệp video, địa chỉ luồng, thư mục ảnh, hoặc demo (mặc định: camera 0)",
 	DeskFlagDB:        "cơ sở dữ liệu SQLite (mặc định %s)",
 	DeskFlagDoor:      "cửa của bàn trực này (mặc định \"%s\")",
 	DeskFlagSite:      "tên đơn vị hiện ở đầu màn hình",
@@ -370,6 +377,7 @@ Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng t�
 	DeskFlagNoBell:    "không rung chuông terminal khi quét",
 	DeskFlagConfig:    "tệp cấu hình (TOML; mặc định %s)",
 	DeskDefaultDoor:   "Cửa chính",
+	DeskDemoDB:        "%s là cơ sở dữ liệu của demo: lượt quét thật không bao giờ ghi vào đó (hãy chọn --db khác)",
 	ConfigUnknown:     "cấu hình %s: thiết lập %s không có",
 	ConfigNoDoor:      "cửa cần có tên",
 	ConfigNoDB:        "chưa có đường dẫn cơ sở dữ liệu",

@@ -69,12 +69,16 @@ func (b *Backend) Export(ctx context.Context, day time.Time) (string, error) {
 	opt := b.Opt
 	opt.Day = day
 	to := filepath.Join(b.Dir, export.DefaultName(day, b.Format))
+	if opt.Demo {
+		to = export.DemoName(to)
+	}
 	return ExportDay(ctx, b.DB, day, "", b.Format, to, opt, nil)
 }
 
 // ExportDay writes day's scans at door (all doors when "") to the file to
 // (a default name in the current folder when empty, stdout when "-") and
-// returns its path. The file is written whole under a temporary name first
+// returns its path (a default name says "demo" for the demo's database,
+// opt.Demo). The file is written whole under a temporary name first
 // and renamed, so a failure never leaves half a file under the real name.
 func ExportDay(ctx context.Context, st *store.DB, day time.Time, door, format, to string, opt export.Options, stdout io.Writer) (string, error) {
 	scans, err := st.Scans(ctx, store.ScanQuery{Day: day, Door: door})
@@ -86,6 +90,9 @@ func ExportDay(ctx context.Context, st *store.DB, day time.Time, door, format, t
 	}
 	if to == "" {
 		to = export.DefaultName(day, format)
+		if opt.Demo {
+			to = export.DemoName(to)
+		}
 	}
 	return to, export.WriteFile(to, func(w io.Writer) error { return export.Write(w, format, scans, opt) })
 }
