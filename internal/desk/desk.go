@@ -22,8 +22,9 @@ type Options struct {
 	DB       *store.DB
 	Door     string
 	Location *time.Location
-	// Mode is the direction mode (the screen changes it with `d`); the
-	// still-inside rule applies to doors that count exits.
+	// Mode is the direction mode at start; the screen changes it with `d`
+	// (Backend.SetMode), and the still-inside rule follows it (doors that
+	// count exits).
 	Mode          canhcua.Mode
 	Dedup         time.Duration // camera: out of view this long before a code is read again
 	DataDir       string        // snapshots go in DataDir/snapshots
@@ -71,11 +72,11 @@ func Start(ctx context.Context, src camera.Source, o Options) *Desk {
 	go func() {
 		defer d.wg.Done()
 		d.Camera.Run(ctx)
+		d.Camera.Wait()
 	}()
 
-	mode := o.Mode
-	d.Watcher = &Watcher{db: o.DB, door: o.Door, loc: o.Location, closing: o.Closing, now: time.Now,
-		exits: func() bool { return mode != canhcua.ModeIn }}
+	d.Backend = newBackend(o, time.Now)
+	d.Watcher = d.Backend.Watch
 	if err := d.Watcher.refreshRosters(ctx); err != nil {
 		log.Printf("canhcua: rosters: %v", err)
 	}
@@ -84,10 +85,6 @@ func Start(ctx context.Context, src camera.Source, o Options) *Desk {
 		defer d.wg.Done()
 		d.Watcher.run(ctx, d.Camera.Trouble, d.Camera.noScans)
 	}()
-
-	rules := o.Rules
-	rules.Hold = d.Watcher.hold
-	d.Backend = &Backend{DB: o.DB, Watch: d.Watcher, Rules: rules, Dir: o.ExportDir, Format: o.ExportFormat, Opt: o.Export}
 	return d
 }
 
