@@ -11,6 +11,7 @@ type Styles struct {
 	CameraOK   lipgloss.Style
 	CameraBad  lipgloss.Style
 	Notice     lipgloss.Style
+	Alarm      lipgloss.Style // scans cannot be saved
 
 	CountLabel lipgloss.Style
 	CountValue lipgloss.Style
@@ -69,6 +70,7 @@ func DefaultStyles() Styles {
 		CameraOK:   lipgloss.NewStyle().Foreground(grey),
 		CameraBad:  lipgloss.NewStyle().Bold(true).Foreground(red),
 		Notice:     lipgloss.NewStyle().Bold(true).Foreground(yellow),
+		Alarm:      lipgloss.NewStyle().Bold(true).Foreground(white).Background(red),
 
 		CountLabel: lipgloss.NewStyle().Foreground(grey),
 		CountValue: lipgloss.NewStyle().Bold(true),
