@@ -18,7 +18,6 @@ import (
 	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/desk"
 	"github.com/canhcua/canhcua/internal/tz"
-	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/export"
 	"github.com/canhcua/canhcua/ui"
 )
@@ -53,8 +52,14 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	idcfg.AcceptUnknown = c.AcceptUnknown
 
-	st, err := store.Open(ctx, c.DB, store.WithLocation(loc))
-	if err != nil {
+	st, err := openDeskDB(ctx, c.DB, loc)
+	if canhcua.IsStorage(err) {
+		// A desk that cannot save must not open as if it could: say why,
+		// in the desk's language, and stop.
+		lang := catalog.Of(c.Lang)
+		cl.note(lang.T(catalog.DeskCannotSave, c.DB, canhcua.ErrorMessageIn(err, lang)))
+		return exitUsage
+	} else if err != nil {
 		return cl.fail(err)
 	}
 	defer st.Close()

@@ -368,6 +368,7 @@ const (
 	DeskFlagNoBell    Key = "desk.flag_no_bell"
 	DeskFlagConfig    Key = "desk.flag_config"
 	DeskDefaultDoor   Key = "desk.default_door"
+	DeskCannotSave    Key = "desk.cannot_save"
 	ConfigUnknown     Key = "config.unknown"
 	ConfigNoDoor      Key = "config.no_door"
 	ConfigNoDB        Key = "config.no_db"

@@ -377,6 +377,7 @@ Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng t�
 	DeskFlagNoBell:    "không rung chuông terminal khi quét",
 	DeskFlagConfig:    "tệp cấu hình (TOML; mặc định %s)",
 	DeskDefaultDoor:   "Cửa chính",
+	DeskCannotSave:    "không lưu được lượt quét vào %s: %s",
 	ConfigUnknown:     "cấu hình %s: thiết lập %s không có",
 	ConfigNoDoor:      "cửa cần có tên",
 	ConfigNoDB:        "chưa có đường dẫn cơ sở dữ liệu",
