@@ -35,6 +35,13 @@ type Backend interface {
 	// Admit settles a held scan (someone not on a roster-only event's
 	// roster): admitted as a guest, or refused. It returns the scan as it now is.
 	Admit(ctx context.Context, scanID int64, admit bool) (canhcua.Scan, error)
+	// SetMode tells the desk the direction mode the operator chose with
+	// `d` (its warnings follow it).
+	SetMode(mode canhcua.Mode)
+	// Storage is the storage failure (canhcua.IsStorage: the disk is full,
+	// the database read-only…) of the desk's last write, nil when it went
+	// through. Polled with the clock; the screen shows it as an alarm.
+	Storage() error
 }
 
 // CameraStatus is a snapshot of the camera, polled about once a second.

@@ -25,7 +25,8 @@ type header struct {
 	hasCamera  bool
 	cam        CameraStatus
 	camKnown   bool
-	warnings   int // open warnings, shown on the right of the camera line
+	warnings   int   // open warnings, shown on the right of the camera line
+	storage    error // scans cannot be saved: the alarm line (alarm.go)
 }
 
 func (h header) view(width int, now time.Time, mode canhcua.Mode, c texts, st Styles) string {
@@ -51,6 +52,9 @@ func (h header) view(width int, now time.Time, mode canhcua.Mode, c texts, st St
 		lines = append(lines, spread(h.cameraLine(width-lipgloss.Width(warn)-1, now, c, st), warn, width))
 	} else {
 		lines = append(lines, h.cameraLine(width, now, c, st))
+	}
+	if a := h.alarmLine(width, c, st); a != "" {
+		lines = append(lines, a)
 	}
 	if h.notice != "" {
 		lines = append(lines, st.Notice.Render(sanitize(h.notice, width)))

@@ -55,8 +55,14 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 	configured := cl.set("source") || cl.set("db") || exists(path)
 	pick := pickSource(c, configured, cameraZero)
-	st, err := store.Open(ctx, pick.db, store.WithLocation(loc))
-	if err != nil {
+	st, err := openDeskDB(ctx, pick.db, loc)
+	if canhcua.IsStorage(err) {
+		// A desk that cannot save must not open as if it could: say why,
+		// in the desk's language, and stop.
+		lang := catalog.Of(c.Lang)
+		cl.note(lang.T(catalog.DeskCannotSave, pick.db, canhcua.ErrorMessageIn(err, lang)))
+		return exitUsage
+	} else if err != nil {
 		return cl.fail(err)
 	}
 	defer st.Close()

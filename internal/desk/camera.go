@@ -31,7 +31,8 @@ type Camera struct {
 	presence *camera.PresenceDetector // nil: no people detection
 	codes    chan canhcua.Code        // de-duplicated codes, for the screen
 	noScans  chan canhcua.Warning     // someone passed without scanning
-	done     chan struct{}
+	done     chan struct{}            // closed when Run returns
+	people   chan struct{}            // closed when the people watcher returns (ctx done)
 
 	mu       sync.Mutex
 	started  time.Time
@@ -59,7 +60,8 @@ const RetryEvery = 2 * time.Second
 // the source.
 func NewCamera(name string, dedup time.Duration, snapDir string) *Camera {
 	d := &Camera{name: name, shown: canhcua.Redact(name), open: camera.OpenDetached, dedup: dedup, snapDir: snapDir,
-		codes: make(chan canhcua.Code, 64), noScans: make(chan canhcua.Warning, 16), done: make(chan struct{})}
+		codes: make(chan canhcua.Code, 64), noScans: make(chan canhcua.Warning, 16), done: make(chan struct{}),
+		people: make(chan struct{})}
 	p, err := camera.NewPresenceDetector("")
 	if err != nil {
 		log.Printf("canhcua: face detector: %v; using the HOG people detector", err)
@@ -91,7 +93,10 @@ func (d *Camera) Run(ctx context.Context) {
 	}()
 	obs := make(chan camera.Observation, 8)
 	reads := make(chan time.Time, 16)
-	go d.watchPeople(ctx, obs, reads)
+	go func() {
+		defer close(d.people)
+		d.watchPeople(ctx, obs, reads) // until ctx is done: a person seen last in a video is still told of
+	}()
 	var once sync.Once
 	var lastTry time.Time
 	for {
@@ -280,8 +285,20 @@ func (d *Camera) watchPeople(ctx context.Context, obs <-chan camera.Observation,
 	}
 }
 
-// Wait returns once Run has.
-func (d *Camera) Wait() { <-d.done }
+// Wait returns once Run has returned and, ctx done, its people watcher too.
+func (d *Camera) Wait() { <-d.stopped() }
+
+// stopped is closed once Run has returned and, ctx done, its people watcher
+// too.
+func (d *Camera) stopped() <-chan struct{} {
+	c := make(chan struct{})
+	go func() {
+		<-d.done
+		<-d.people
+		close(c)
+	}()
+	return c
+}
 
 // Codes are the de-duplicated codes read, for the screen; closed when Run
 // returns.

@@ -20,8 +20,9 @@ type Options struct {
 	DB       *store.DB
 	Door     string
 	Location *time.Location
-	// Mode is the direction mode (the screen changes it with `d`); the
-	// still-inside rule applies to doors that count exits.
+	// Mode is the direction mode at start; the screen changes it with `d`
+	// (Backend.SetMode), and the still-inside rule follows it (doors that
+	// count exits).
 	Mode          canhcua.Mode
 	Dedup         time.Duration // camera: out of view this long before a code is read again
 	DataDir       string        // snapshots go in DataDir/snapshots
@@ -66,9 +67,8 @@ func Start(ctx context.Context, source string, o Options) *Desk {
 	d.Camera.first = o.OnFirstFrame
 	go d.Camera.Run(ctx) // joined by Wait, with a deadline
 
-	mode := o.Mode
-	d.Watcher = &Watcher{db: o.DB, door: o.Door, loc: o.Location, closing: o.Closing, now: time.Now,
-		exits: func() bool { return mode != canhcua.ModeIn }}
+	d.Backend = newBackend(o, time.Now)
+	d.Watcher = d.Backend.Watch
 	if err := d.Watcher.refreshRosters(ctx); err != nil {
 		log.Printf("canhcua: rosters: %v", err)
 	}
@@ -77,10 +77,6 @@ func Start(ctx context.Context, source string, o Options) *Desk {
 		defer d.wg.Done()
 		d.Watcher.run(ctx, d.Camera.Trouble, d.Camera.noScans)
 	}()
-
-	rules := o.Rules
-	rules.Hold = d.Watcher.hold
-	d.Backend = &Backend{DB: o.DB, Watch: d.Watcher, Rules: rules, Dir: o.ExportDir, Format: o.ExportFormat, Opt: o.Export}
 	return d
 }
 
@@ -96,7 +92,7 @@ const cameraJoin = 500 * time.Millisecond
 func (d *Desk) Wait() {
 	d.wg.Wait()
 	select {
-	case <-d.Camera.done:
+	case <-d.Camera.stopped():
 	case <-time.After(cameraJoin):
 		log.Printf("canhcua: camera loop still busy %s after the end; not waiting for it", cameraJoin)
 	}
