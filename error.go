@@ -15,20 +15,52 @@ const (
 	EINVALID  = "invalid"   // bad input
 	ENOTFOUND = "not_found" // no such thing
 	ETOONEW   = "too_new"   // data from a newer version of canhcua
+
+	// Storage failures: the database cannot be written (or read), and saying
+	// "scan again" would not help until someone fixes the cause.
+	EFULL     = "full"     // the disk (or the database's size limit) is full
+	EREADONLY = "readonly" // the database or its folder cannot be written
+	EIO       = "io"       // the disk fails to read or write
 )
 
 // Error is an application error with a code and a message for the user.
 type Error struct {
 	Code    string
-	Message string
+	Message string // in English, the language of the command line and the log
+
+	// Key and Args, when Key is set, give the message in any language of
+	// the catalog (In); Err is the underlying failure, when there is one.
+	Key  catalog.Key
+	Args []any
+	Err  error
 }
 
 func (e *Error) Error() string { return e.Message }
 
+// Unwrap is the underlying failure (nil when there is none).
+func (e *Error) Unwrap() error { return e.Err }
+
+// In is the message in lang: the catalog's text when the error has a key,
+// else Message.
+func (e *Error) In(lang catalog.Lang) string {
+	if e.Key == "" {
+		return e.Message
+	}
+	return lang.T(e.Key, e.Args...)
+}
+
 // Errorf returns an *Error whose message is the catalog's text of key with
 // args, in English (the language of the command line and the log).
 func Errorf(code string, key catalog.Key, args ...any) *Error {
-	return &Error{Code: code, Message: catalog.EN.T(key, args...)}
+	return &Error{Code: code, Message: catalog.EN.T(key, args...), Key: key, Args: args}
+}
+
+// Wrap is Errorf for a failure err that the error keeps (errors.Is and As
+// see through it).
+func Wrap(code string, err error, key catalog.Key, args ...any) *Error {
+	e := Errorf(code, key, args...)
+	e.Err = err
+	return e
 }
 
 // ErrorCode returns the code of the first *Error in err's chain, EINTERNAL for
@@ -44,15 +76,28 @@ func ErrorCode(err error) string {
 	return EINTERNAL
 }
 
+// IsStorage reports whether err is a storage failure (EFULL, EREADONLY,
+// EIO): nothing can be saved until the cause is fixed.
+func IsStorage(err error) bool {
+	switch ErrorCode(err) {
+	case EFULL, EREADONLY, EIO:
+		return true
+	}
+	return false
+}
+
 // ErrorMessage returns the user-facing message of the first *Error in err's
-// chain, or a generic message for internal errors.
-func ErrorMessage(err error) string {
+// chain, or a generic message for internal errors, in English.
+func ErrorMessage(err error) string { return ErrorMessageIn(err, catalog.EN) }
+
+// ErrorMessageIn is ErrorMessage in lang.
+func ErrorMessageIn(err error, lang catalog.Lang) string {
 	var e *Error
 	switch {
 	case err == nil:
 		return ""
 	case errors.As(err, &e):
-		return e.Message
+		return e.In(lang)
 	}
-	return catalog.EN.T(catalog.ErrInternal)
+	return lang.T(catalog.ErrInternal)
 }

@@ -97,3 +97,16 @@ func TestMatLeakEngine(t *testing.T) {
 	}
 	checkMats(t, before, "by the engines")
 }
+
+// TestMatLeakDetached runs demo frames through a detached source (frames
+// handed over by swapping Mats) and closes it: nothing may leak.
+func TestMatLeakDetached(t *testing.T) {
+	before := gocv.MatProfile.Count()
+	src := Detach(&firstN{Source: NewDemo(DemoOptions{Seed: 5}), n: 300})
+	l := &Loop{Source: src, Decoder: ZXing{}}
+	if err := l.Run(context.Background(), make(chan canhcua.Read, 300)); err != nil {
+		t.Fatal(err)
+	}
+	src.Close()
+	checkMats(t, before, "through a detached source")
+}

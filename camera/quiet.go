@@ -5,11 +5,21 @@ import (
 	"os"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 )
 
-var quietMu sync.Mutex
+var (
+	quietMu sync.Mutex
+	loud    atomic.Bool // KeepStderr was called
+)
+
+// KeepStderr makes Quiet leave standard error alone from now on: the caller
+// has sent it somewhere safe (the desk: a log file, where the libraries'
+// messages are welcome). Quiet then neither hides what the libraries say nor
+// serialises its calls, so a capture stuck opening in OpenCV holds up no one.
+func KeepStderr() { loud.Store(true) }
 
 // Quiet runs f with the process's standard error (fd 2) sent to /dev/null:
 // MuPDF, libpng, OpenCV and others print their warnings there, and nothing
@@ -24,6 +34,10 @@ var quietMu sync.Mutex
 // logger's lines when it writes to os.Stderr. Outside Quiet the process has
 // no crash output but standard error: Quiet owns debug.SetCrashOutput.
 func Quiet(f func()) {
+	if loud.Load() {
+		f()
+		return
+	}
 	quietMu.Lock()
 	defer quietMu.Unlock()
 	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)

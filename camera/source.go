@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"gocv.io/x/gocv"
+
+	"github.com/canhcua/canhcua"
 )
 
 // A Source delivers frames: a camera, a video file or stream, a folder of
@@ -27,7 +29,7 @@ type Source interface {
 
 // Info describes a source.
 type Info struct {
-	Name   string  // what the user named: "0", "demo", a path or URL
+	Name   string  // what the user named: "0", "demo", a path or URL (canhcua.Redact'ed)
 	Kind   string  // "device", "file", "stream", "images", "demo", "fake"
 	Width  int     // frame size, 0 when not known
 	Height int     //
@@ -49,7 +51,7 @@ var ErrNoFrames = errors.New("source delivers no frames")
 //	any other file          a video file
 func Open(ctx context.Context, name string) (Source, error) {
 	switch {
-	case name == "demo" || strings.HasPrefix(name, "demo:"):
+	case IsDemo(name):
 		seed := int64(1)
 		if s, ok := strings.CutPrefix(name, "demo:"); ok {
 			v, err := strconv.ParseInt(s, 10, 64)
@@ -94,6 +96,10 @@ func OpenLive(ctx context.Context, name string) (Source, error) {
 	return src, nil
 }
 
+// IsDemo reports whether name names the built-in demo ("demo" or
+// "demo:SEED").
+func IsDemo(name string) bool { return name == "demo" || strings.HasPrefix(name, "demo:") }
+
 func isDeviceIndex(s string) bool {
 	if s == "" || len(s) > 3 {
 		return false
@@ -123,7 +129,9 @@ func OpenDevice(id int) (Source, error) {
 }
 
 // openCapture opens a file, stream or image sequence through OpenCV's
-// FFmpeg backend.
+// FFmpeg backend, a stream within StreamTimeout. The source's name and its
+// errors show the name Redact'ed: a stream's password never reaches the
+// screen or a log.
 func openCapture(name, kind string, live bool) (Source, error) {
 	if kind == "file" {
 		f, err := os.Open(name)
@@ -132,16 +140,18 @@ func openCapture(name, kind string, live bool) (Source, error) {
 		}
 		f.Close()
 	}
+	setStreamTimeouts()
 	var vc *gocv.VideoCapture
 	var err error
 	Quiet(func() { vc, err = gocv.VideoCaptureFileWithAPI(name, gocv.VideoCaptureFFmpeg) })
+	shown := canhcua.Redact(name) // gocv's error names the URL whole: not used
 	if err != nil || !vc.IsOpened() {
 		if vc != nil {
 			vc.Close()
 		}
-		return nil, fmt.Errorf("%s: cannot be opened as a video", name)
+		return nil, fmt.Errorf("%s: cannot be opened as a video", shown)
 	}
-	return newCapture(vc, name, kind, live), nil
+	return newCapture(vc, shown, kind, live), nil
 }
 
 // capture is a Source backed by an OpenCV VideoCapture.

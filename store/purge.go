@@ -91,16 +91,16 @@ func (db *DB) purge(ctx context.Context, before time.Time, dry bool) (PurgeResul
 	// The connection's secure_delete is set for the deletes and set back.
 	conn, err := db.db.Conn(ctx)
 	if err != nil {
-		return PurgeResult{}, fmt.Errorf("store: purge: %w", err)
+		return PurgeResult{}, fmt.Errorf("store: purge: %w", db.storageError(err))
 	}
 	defer conn.Close()
 	var secure int
 	if err := conn.QueryRowContext(ctx, `PRAGMA secure_delete`).Scan(&secure); err != nil {
-		return PurgeResult{}, fmt.Errorf("store: purge: %w", err)
+		return PurgeResult{}, fmt.Errorf("store: purge: %w", db.storageError(err))
 	}
 	if !dry {
 		if _, err := conn.ExecContext(ctx, `PRAGMA secure_delete = ON`); err != nil {
-			return PurgeResult{}, fmt.Errorf("store: purge: %w", err)
+			return PurgeResult{}, fmt.Errorf("store: purge: %w", db.storageError(err))
 		}
 		defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf(`PRAGMA secure_delete = %d`, secure))
 	}
@@ -156,7 +156,7 @@ func (db *DB) purge(ctx context.Context, before time.Time, dry bool) (PurgeResul
 		return tx.Commit()
 	}()
 	if err != nil && !errors.Is(err, errDryRun) {
-		return PurgeResult{}, fmt.Errorf("store: purge: %w", err)
+		return PurgeResult{}, fmt.Errorf("store: purge: %w", db.storageError(err))
 	}
 	return res, nil
 }
@@ -167,11 +167,11 @@ func (db *DB) purge(ctx context.Context, before time.Time, dry bool) (PurgeResul
 // database; call it after a Purge that deleted something.
 func (db *DB) Vacuum(ctx context.Context) error {
 	if _, err := db.db.ExecContext(ctx, `VACUUM`); err != nil {
-		return fmt.Errorf("store: vacuum: %w", err)
+		return fmt.Errorf("store: vacuum: %w", db.storageError(err))
 	}
 	var busy, frames, done int
 	if err := db.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &frames, &done); err != nil {
-		return fmt.Errorf("store: vacuum: checkpoint: %w", err)
+		return fmt.Errorf("store: vacuum: checkpoint: %w", db.storageError(err))
 	}
 	if busy != 0 {
 		return canhcua.Errorf(canhcua.ECONFLICT, catalog.ErrVacuumBusy)

@@ -333,7 +333,7 @@ func (db *DB) LastScan(ctx context.Context, door string) (*canhcua.Scan, error) 
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	} else if err != nil {
-		return nil, fmt.Errorf("store: last scan: %w", err)
+		return nil, fmt.Errorf("store: last scan: %w", db.storageError(err))
 	}
 	return &s, nil
 }

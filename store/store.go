@@ -52,10 +52,11 @@ var migrationFS fs.FS = embeddedMigrations
 
 // DB is the canhcua database.
 type DB struct {
-	db   *sql.DB
-	path string
-	loc  *time.Location
-	now  func() time.Time
+	db       *sql.DB
+	path     string
+	loc      *time.Location
+	now      func() time.Time
+	readOnly bool
 }
 
 // Option configures Open.
@@ -82,6 +83,16 @@ func WithClock(now func() time.Time) Option {
 	}
 }
 
+// ReadOnly opens the database for reading only, for the commands that only
+// read (export, report): they work on a full disk and on read-only media. The
+// file must exist; it is not migrated (an older schema is refused with
+// EREADONLY, a newer one with ETOONEW) and nothing is written to it. On
+// media where SQLite cannot make its -shm file it is opened immutable, when
+// its -wal journal holds nothing.
+func ReadOnly() Option {
+	return func(db *DB) { db.readOnly = true }
+}
+
 // DefaultLocation returns Asia/Ho_Chi_Minh (from the embedded tzdata when the
 // system has none).
 func DefaultLocation() *time.Location {
@@ -94,7 +105,8 @@ func DefaultLocation() *time.Location {
 
 // Open opens the database at path, creating it (mode 0600, and its directory
 // with mode 0700) when it does not exist, and migrates it to the schema this
-// code knows. A database made by a newer canhcua is refused with ETOONEW.
+// code knows. A database made by a newer canhcua is refused with ETOONEW. A
+// disk that is full or read-only is EFULL or EREADONLY (see ReadOnly).
 func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	if path == "" {
 		return nil, canhcua.Errorf(canhcua.EINVALID, catalog.ErrDBPathEmpty)
@@ -107,19 +119,35 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	for _, o := range opts {
 		o(db)
 	}
-	if err := createFile(abs); err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	if db.readOnly {
+		err = db.openReadOnly(ctx)
+	} else {
+		err = db.openReadWrite(ctx)
 	}
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, db.storageError(err))
+	}
+	return db, nil
+}
 
-	q := url.Values{}
+// dsn is the data source name of the database file with the parameters q.
+func (db *DB) dsn(q url.Values) string {
 	q.Set("_busy_timeout", strconv.FormatInt(BusyTimeout.Milliseconds(), 10))
+	return "file:" + (&url.URL{Path: db.path}).EscapedPath() + "?" + q.Encode()
+}
+
+func (db *DB) openReadWrite(ctx context.Context) error {
+	if err := createFile(db.path); err != nil {
+		return err
+	}
+	q := url.Values{}
 	q.Set("_foreign_keys", "1")
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "FULL")
 	q.Set("_txlock", "immediate") // read-only transactions stay deferred
-	dsn := "file:" + (&url.URL{Path: abs}).EscapedPath() + "?" + q.Encode()
-	if db.db, err = sql.Open("sqlite", dsn); err != nil {
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	var err error
+	if db.db, err = sql.Open("sqlite", db.dsn(q)); err != nil {
+		return err
 	}
 	// Switching a new database to WAL and recovering a WAL can fail with
 	// SQLITE_BUSY without waiting when another connection does the same (two
@@ -143,9 +171,43 @@ func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
 	}
 	if err != nil {
 		db.db.Close()
-		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	return db, nil
+	return err
+}
+
+// openReadOnly opens the file with mode=ro, or immutable where SQLite cannot
+// make the -shm file it needs (read-only media, a full disk), and checks
+// its schema and time zone without writing.
+func (db *DB) openReadOnly(ctx context.Context) error {
+	if _, err := os.Stat(db.path); err != nil {
+		return err
+	}
+	err := db.openWith(ctx, url.Values{"mode": {"ro"}})
+	if c := sqliteCode(err); c != sqlite3.SQLITE_CANTOPEN && c != sqlite3.SQLITE_IOERR && c != sqlite3.SQLITE_READONLY {
+		return err
+	}
+	// Immutable skips the WAL: only when it holds nothing (no desk is
+	// writing to this file, and none left scans in it).
+	if fi, werr := os.Stat(db.path + "-wal"); werr == nil && fi.Size() > 0 {
+		return canhcua.Wrap(canhcua.EREADONLY, err, catalog.ErrDBWALReadOnly, db.path, db.path)
+	}
+	return db.openWith(ctx, url.Values{"immutable": {"1"}})
+}
+
+// openWith opens the file read-only with the parameters q and checks it.
+func (db *DB) openWith(ctx context.Context, q url.Values) error {
+	q.Set("_query_only", "1")
+	var err error
+	if db.db, err = sql.Open("sqlite", db.dsn(q)); err != nil {
+		return err
+	}
+	if err = db.checkSchema(ctx); err == nil {
+		err = db.checkLocation(ctx)
+	}
+	if err != nil {
+		db.db.Close()
+	}
+	return err
 }
 
 // isBusy reports whether err is SQLITE_BUSY (or one of its extended codes).
@@ -273,12 +335,33 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 }
 
+// checkSchema refuses, without writing, a database whose schema is not the
+// one this code knows: a newer one (ETOONEW), or an older one that a
+// read-only database cannot be migrated from (EREADONLY).
+func (db *DB) checkSchema(ctx context.Context) error {
+	var v int
+	if err := db.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return err
+	}
+	switch known := SchemaVersion(); {
+	case v > known:
+		return canhcua.Errorf(canhcua.ETOONEW, catalog.ErrDBTooNew, db.path, v, known)
+	case v < known:
+		return canhcua.Errorf(canhcua.EREADONLY, catalog.ErrDBOldReadOnly, db.path, v, known)
+	}
+	return nil
+}
+
 // checkLocation records the time zone in a new database and refuses to use
-// a database whose local days are in another zone.
+// a database whose local days are in another zone. Opened read-only, it
+// records nothing.
 func (db *DB) checkLocation(ctx context.Context) error {
 	name := db.loc.String()
 	var have string
 	err := db.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'location'`).Scan(&have)
+	if errors.Is(err, sql.ErrNoRows) && db.readOnly {
+		return nil
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		if _, err := db.db.ExecContext(ctx,
 			`INSERT INTO settings (key, value) VALUES ('location', ?) ON CONFLICT (key) DO NOTHING`, name); err != nil {
@@ -295,27 +378,53 @@ func (db *DB) checkLocation(ctx context.Context) error {
 	return nil
 }
 
-// update runs fn in a write transaction (BEGIN IMMEDIATE) and commits it.
+// CheckWritable commits a write (the time of the check, in the settings) and
+// reports EFULL, EREADONLY or EIO when it cannot: the desk checks at start
+// that it can save scans. A database opened ReadOnly is EREADONLY. A disk
+// with less than 1 MiB free is EFULL even when this small write fits: the
+// desk would stop saving within a few dozen scans.
+func (db *DB) CheckWritable(ctx context.Context) error {
+	if db.readOnly {
+		return canhcua.Errorf(canhcua.EREADONLY, catalog.ErrDBReadOnly)
+	}
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+			INSERT INTO settings (key, value) VALUES ('write_checked', ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, db.now().UTC().Format(time.RFC3339Nano))
+		return err
+	})
+	if err == nil && db.lowOnSpace() {
+		err = canhcua.Errorf(canhcua.EFULL, catalog.ErrDiskFull)
+	}
+	if err != nil {
+		return fmt.Errorf("store: %s: %w", db.path, err)
+	}
+	return nil
+}
+
+// update runs fn in a write transaction (BEGIN IMMEDIATE) and commits it. A
+// storage failure is EFULL, EREADONLY or EIO.
 func (db *DB) update(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return db.storageError(err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return db.storageError(err)
 	}
-	return tx.Commit()
+	return db.storageError(tx.Commit())
 }
 
-// view runs fn in a read-only (deferred) transaction: one consistent snapshot.
+// view runs fn in a read-only (deferred) transaction: one consistent
+// snapshot. A storage failure is EFULL, EREADONLY or EIO.
 func (db *DB) view(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return err
+		return db.storageError(err)
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	return db.storageError(fn(tx))
 }
 
 // dayOf is the local day of t, as stored in the day columns.

@@ -155,15 +155,23 @@ func TestOpenConcurrentlyMigratesOnce(t *testing.T) {
 	}
 }
 
-func TestMigrateOlderDatabase(t *testing.T) {
+// firstMigrationOnly makes Open know only the first migration (until the
+// test ends, or sets migrationFS back to embeddedMigrations) and returns it.
+func firstMigrationOnly(t *testing.T) []byte {
+	t.Helper()
 	old := migrationFS
 	t.Cleanup(func() { migrationFS = old })
 	first, err := fs.ReadFile(old, "migrations/0001_init.sql")
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "canhcua.db")
 	migrationFS = fstest.MapFS{"migrations/0001_init.sql": {Data: first}}
+	return first
+}
+
+func TestMigrateOlderDatabase(t *testing.T) {
+	first := firstMigrationOnly(t)
+	path := filepath.Join(t.TempDir(), "canhcua.db")
 	db := openTest(t, path)
 	mustScan(t, db, person("Lê Văn Cường", "001090009999"), canhcua.ModeIn, "Cổng chính", at(8, 0, 0))
 	db.Close()

@@ -35,6 +35,13 @@ type Backend interface {
 	// Admit settles a held scan (someone not on a roster-only event's
 	// roster): admitted as a guest, or refused. It returns the scan as it now is.
 	Admit(ctx context.Context, scanID int64, admit bool) (canhcua.Scan, error)
+	// SetMode tells the desk the direction mode the operator chose with
+	// `d` (its warnings follow it).
+	SetMode(mode canhcua.Mode)
+	// Storage is the storage failure (canhcua.IsStorage: the disk is full,
+	// the database read-only…) of the desk's last write, nil when it went
+	// through. Polled with the clock; the screen shows it as an alarm.
+	Storage() error
 }
 
 // CameraStatus is a snapshot of the camera, polled about once a second.
@@ -43,6 +50,9 @@ type CameraStatus struct {
 	FPS       float64   // frames per second over the last few seconds
 	LastFrame time.Time // when the last frame was captured; zero when none yet
 	Err       string    // the camera's last error, empty when none
+	// Retrying: the source would not open or failed, and is being tried
+	// again (Err says why).
+	Retrying bool
 }
 
 // Config configures the desk screen.
@@ -68,7 +78,10 @@ type Config struct {
 	Camera func() CameraStatus
 	// Identify turns a code's text into an identity (default canhcua.Identify).
 	Identify func(text string) canhcua.Identity
-	// Notice is shown under the header when set, e.g. "Không mở được camera
-	// 0 — đang chạy nguồn demo".
+	// Notice is shown under the header when set, e.g. "Không tìm thấy camera
+	// — đang chạy nguồn demo".
 	Notice string
+	// Demo marks the screen as the demo's (made-up people, a database of its
+	// own): the header says DEMO.
+	Demo bool
 }

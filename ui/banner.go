@@ -25,10 +25,19 @@ type banner struct {
 	state bannerState
 	scan  canhcua.Scan
 	err   string // why the scan was not saved (bannerError)
+	code  string // its code (canhcua.EFULL…): what the operator can do
 	what  string // what was being saved when it failed: a name, or the code's text
 }
 
 const bannerLines = 3 // lines inside the frame
+
+// errorHints say what to do about a scan that could not be saved, by the
+// error's code: scanning again helps only once the cause is gone.
+var errorHints = map[string]catalog.Key{
+	canhcua.EFULL:     catalog.UIBannerHintFull,
+	canhcua.EREADONLY: catalog.UIBannerHintReadOnly,
+	canhcua.EIO:       catalog.UIBannerHintIO,
+}
 
 func (b banner) view(width int, loc *time.Location, c texts, st Styles) string {
 	inner := max(10, width-4) // thick border and padding of 1 on each side
@@ -43,13 +52,13 @@ func (b banner) view(width int, loc *time.Location, c texts, st Styles) string {
 		lines = []string{st.BannerTitle.Render(c.t(catalog.UINoScanToday)), c.t(catalog.UIWaitingHint)}
 	case bannerError:
 		style = st.Failed
-		lines = []string{
-			st.BannerTitle.Render(c.t(catalog.UIBannerError)),
-			sanitize(b.err, inner),
-			c.t(catalog.UIBannerErrorHint),
+		hint := c.t(catalog.UIBannerErrorHint)
+		if k, ok := errorHints[b.code]; ok {
+			hint = c.t(k)
 		}
+		lines = []string{st.BannerTitle.Render(c.t(catalog.UIBannerError)), sanitize(b.err, inner), hint}
 		if b.what != "" {
-			lines[2] = sanitize(b.what, inner/2) + " — " + c.t(catalog.UIBannerErrorHint)
+			lines[2] = sanitize(b.what, inner/2) + " — " + hint
 		}
 	case bannerScan:
 		style, lines = b.scanLines(inner, loc, c, st)

@@ -17,11 +17,15 @@ const callTimeout = 10 * time.Second
 // Messages. Every Backend call runs in a tea.Cmd and comes back as one of
 // these; Update never does I/O.
 type (
-	// tickMsg is the once-a-second clock and camera poll.
+	// tickMsg is the once-a-second clock, camera and storage poll.
 	tickMsg struct {
 		now    time.Time
 		cam    CameraStatus
 		hasCam bool
+		// storage is Backend.Storage, read after writes outcomes had been
+		// seen: stale when a write's outcome came in since.
+		storage error
+		writes  int
 	}
 
 	// snapshotMsg carries figures reloaded after a change. A part is nil
@@ -213,10 +217,19 @@ func bellCmd(w io.Writer) tea.Cmd {
 	}
 }
 
-// pollCmd reads the clock and the camera's status (inside the Cmd).
-func pollCmd(now func() time.Time, camera func() CameraStatus) func() tea.Msg {
+// setModeCmd tells the backend the direction mode.
+func setModeCmd(b Backend, mode canhcua.Mode) tea.Cmd {
 	return func() tea.Msg {
-		m := tickMsg{now: now()}
+		b.SetMode(mode)
+		return nil
+	}
+}
+
+// pollCmd reads the clock, the camera's status and the storage's (inside
+// the Cmd); writes is how many write outcomes the screen had seen.
+func pollCmd(now func() time.Time, camera func() CameraStatus, b Backend, writes int) func() tea.Msg {
+	return func() tea.Msg {
+		m := tickMsg{now: now(), storage: b.Storage(), writes: writes}
 		if camera != nil {
 			m.cam, m.hasCam = camera(), true
 		}

@@ -24,6 +24,8 @@ type fakeBackend struct {
 
 	scanErr   error // when set, Scan fails and records nothing
 	exportErr error
+	storage   error          // what Storage returns: a scan's storage failure, as the desk keeps it
+	modes     []canhcua.Mode // every SetMode, in order
 
 	calls    []string // method names, in order
 	searches []string // the search of every Scans call
@@ -75,8 +77,12 @@ func (f *fakeBackend) enter(call string) (unlock func()) {
 func (f *fakeBackend) Scan(ctx context.Context, id canhcua.Identity, mode canhcua.Mode, door string, at time.Time) (canhcua.Scan, error) {
 	defer f.enter("Scan")()
 	if f.scanErr != nil {
+		if canhcua.IsStorage(f.scanErr) {
+			f.storage = f.scanErr
+		}
 		return canhcua.Scan{}, f.scanErr
 	}
+	f.storage = nil
 	var last *canhcua.Scan
 	if id.Key != "" && id.Reject == "" {
 		day := midnight(at.In(f.loc))
@@ -182,6 +188,16 @@ func (f *fakeBackend) Export(ctx context.Context, day time.Time) (string, error)
 		return "", f.exportErr
 	}
 	return "/var/lib/canhcua/xuat/canhcua-" + day.Format("2006-01-02") + ".xlsx", nil
+}
+
+func (f *fakeBackend) SetMode(mode canhcua.Mode) {
+	defer f.enter("SetMode")()
+	f.modes = append(f.modes, mode)
+}
+
+func (f *fakeBackend) Storage() error {
+	defer f.enter("Storage")()
+	return f.storage
 }
 
 func (f *fakeBackend) count(call string) int {

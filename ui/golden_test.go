@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // The golden screens are plain text: no colours, so they read as the screen
@@ -82,6 +84,7 @@ type goldenCase struct {
 	want   []string // texts that show the screen is complete
 	warns  bool     // the backend has open warnings
 	hold   bool     // the event is roster-only: unlisted people are held
+	full   bool     // the disk is full: scans fail with EFULL
 }
 
 // openWarnings are two of the day's warnings, newest first.
@@ -104,6 +107,10 @@ func TestGolden(t *testing.T) {
 			want: []string{"CHỜ NGƯỜI TRỰC DUYỆT", "a: cho vào", "2 cảnh báo", "Cán bộ: 27/30"}},
 		{name: "warnings_held_en", lang: "en", w: 100, h: 30, seed: true, warns: true, hold: true, reads: []string{"HOA"},
 			want: []string{"WAITING FOR YOU", "a: admit as guest", "2 warning", "Staff: 27/30"}},
+		{name: "storage_full_vi", lang: "vi", w: 100, h: 30, seed: true, full: true, reads: []string{"HOA"},
+			want: []string{"KHÔNG LƯU ĐƯỢC LƯỢT QUÉT — ổ đĩa đầy", "LỖI GHI — CHƯA LƯU", "Giải phóng chỗ trên ổ đĩa"}},
+		{name: "storage_full_en", lang: "en", w: 100, h: 30, seed: true, full: true, reads: []string{"HOA"},
+			want: []string{"SCANS ARE NOT BEING SAVED — the disk is full", "NOT SAVED", "Free space on the disk"}},
 		{name: "minimum_80x24_vi", lang: "vi", w: 80, h: 24, seed: true, reads: []string{"HOA"},
 			notice: "Không mở được camera 0 — đang chạy nguồn demo", want: []string{"ĐÃ GHI NHẬN — VÀO", "Võ Thị Hoa"}},
 	}
@@ -136,6 +143,9 @@ func runGolden(t *testing.T, tc goldenCase) string {
 	}
 	if tc.warns {
 		b.warnings = openWarnings
+	}
+	if tc.full {
+		b.scanErr = canhcua.Wrap(canhcua.EFULL, errors.New("database or disk is full (13)"), catalog.ErrDiskFull)
 	}
 	if tc.hold {
 		b.rules.Hold = func(id canhcua.Identity) (string, string, bool) {

@@ -15,15 +15,18 @@ import (
 // cameraStale is how long without a frame before the camera shows red.
 const cameraStale = 3 * time.Second
 
-// header is the top of the screen: site and door, date and clock, the
-// direction mode, the camera's status and the notice.
+// header is the top of the screen: site and door (and DEMO on the demo's
+// screen), date and clock, the direction mode, the camera's status and the
+// notice.
 type header struct {
 	site, door string
 	notice     string
+	demo       bool
 	hasCamera  bool
 	cam        CameraStatus
 	camKnown   bool
-	warnings   int // open warnings, shown on the right of the camera line
+	warnings   int   // open warnings, shown on the right of the camera line
+	storage    error // scans cannot be saved: the alarm line (alarm.go)
 }
 
 func (h header) view(width int, now time.Time, mode canhcua.Mode, c texts, st Styles) string {
@@ -40,12 +43,18 @@ func (h header) view(width int, now time.Time, mode canhcua.Mode, c texts, st St
 	if lipgloss.Width(left)+1+lipgloss.Width(right) > width && len(place) > 0 {
 		left = strings.Join(place, " · ") // narrow: the site and door matter more than the app's name
 	}
+	if h.demo {
+		left = st.Demo.Render(c.t(catalog.UIDemo)) + " " + left // first: cut last
+	}
 	lines := []string{spread(left, right, width)}
 	if h.warnings > 0 {
 		warn := st.Warning.Bold(true).Render(c.t(catalog.UIWarnCount, h.warnings))
 		lines = append(lines, spread(h.cameraLine(width-lipgloss.Width(warn)-1, now, c, st), warn, width))
 	} else {
 		lines = append(lines, h.cameraLine(width, now, c, st))
+	}
+	if a := h.alarmLine(width, c, st); a != "" {
+		lines = append(lines, a)
 	}
 	if h.notice != "" {
 		lines = append(lines, st.Notice.Render(sanitize(h.notice, width)))
@@ -61,7 +70,11 @@ func (h header) cameraLine(width int, now time.Time, c texts, st Styles) string 
 		return st.CameraOK.Render(c.t(catalog.UICamera) + ": …")
 	}
 	s := h.cam
-	parts := []string{c.t(catalog.UICamera) + ": " + sanitize(s.Source, 24), c.t(catalog.UICameraFPS, s.FPS)}
+	source := c.t(catalog.UICamera) + ": " + sanitize(s.Source, 24)
+	if s.Retrying {
+		return st.CameraBad.Render(sanitize(source+" · "+c.t(catalog.UICameraRetrying, s.Err), width))
+	}
+	parts := []string{source, c.t(catalog.UICameraFPS, s.FPS)}
 	bad := false
 	switch {
 	case s.LastFrame.IsZero():

@@ -127,6 +127,7 @@ func (m *model) command(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Dir):
 		m.mode = m.mode.Next()
 		m.setStatus(m.cat.t(catalog.UIModeChanged, m.cat.mode(m.mode)), false)
+		return setModeCmd(m.backend, m.mode)
 	case key.Matches(msg, m.keys.Export):
 		m.setStatus(m.cat.t(catalog.UIExporting), false)
 		return exportCmd(m.ctx, m.backend, m.day)

@@ -67,6 +67,7 @@ type model struct {
 	rowsSeq    int // reload whose rows are shown
 	bannerSeq  int // reload or scan whose outcome the banner shows
 	readsAlive bool
+	writes     int // write outcomes seen (wrote): a storage poll issued before the last is stale
 
 	// after schedules fn after d; tests replace it to drive time themselves.
 	after func(d time.Duration, fn func() tea.Msg) tea.Cmd
@@ -107,7 +108,7 @@ func New(cfg Config, backend Backend) tea.Model {
 		mode:    cfg.Mode,
 		width:   defaultWidth,
 		hgt:     defaultHeight,
-		header:  header{site: cfg.Site, door: cfg.Door, notice: cfg.Notice, hasCamera: cfg.Camera != nil},
+		header:  header{site: cfg.Site, door: cfg.Door, notice: cfg.Notice, demo: cfg.Demo, hasCamera: cfg.Camera != nil},
 		filter:  newFilter(cat),
 		wedge:   newWedge(),
 		after: func(d time.Duration, fn func() tea.Msg) tea.Cmd {
@@ -128,7 +129,7 @@ func midnight(t time.Time) time.Time {
 func (m *model) Init() tea.Cmd {
 	cmds := []tea.Cmd{
 		m.reload(true, true, true),
-		pollCmd(m.cfg.Now, m.cfg.Camera), // the camera's status at once
+		pollCmd(m.cfg.Now, m.cfg.Camera, m.backend, m.writes), // the camera's and storage's status at once
 		m.tick(),
 		warningsCmd(m.ctx, m.backend, m.day, m.cfg.Door),
 	}
@@ -142,7 +143,7 @@ func (m *model) Init() tea.Cmd {
 func (m *model) tick() tea.Cmd {
 	now := m.cfg.Now()
 	d := time.Second - now.Sub(now.Truncate(time.Second))
-	return m.after(d, pollCmd(m.cfg.Now, m.cfg.Camera))
+	return m.after(d, pollCmd(m.cfg.Now, m.cfg.Camera, m.backend, m.writes))
 }
 
 // request builds a reload of the given parts for the current state.
@@ -158,7 +159,20 @@ func (m *model) reload(counts, rows, last bool) tea.Cmd {
 
 func (m *model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
 
-func (m *model) errText(err error) string { return canhcua.ErrorMessage(err) }
+// errText is err's message in the screen's language.
+func (m *model) errText(err error) string { return canhcua.ErrorMessageIn(err, m.cat.lang) }
+
+// wrote shows a write's outcome in the storage alarm: a storage failure
+// raises it, a write that went through clears it, other errors leave it.
+func (m *model) wrote(err error) {
+	m.writes++
+	switch {
+	case err == nil:
+		m.header.storage = nil
+	case canhcua.IsStorage(err):
+		m.header.storage = err
+	}
+}
 
 // record identifies and records a scan in a Cmd. identify runs in the Cmd.
 func (m *model) record(identify func() canhcua.Identity) tea.Cmd {

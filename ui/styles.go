@@ -11,6 +11,8 @@ type Styles struct {
 	CameraOK   lipgloss.Style
 	CameraBad  lipgloss.Style
 	Notice     lipgloss.Style
+	Demo       lipgloss.Style // the DEMO mark in the header
+	Alarm      lipgloss.Style // scans cannot be saved
 
 	CountLabel lipgloss.Style
 	CountValue lipgloss.Style
@@ -69,6 +71,8 @@ func DefaultStyles() Styles {
 		CameraOK:   lipgloss.NewStyle().Foreground(grey),
 		CameraBad:  lipgloss.NewStyle().Bold(true).Foreground(red),
 		Notice:     lipgloss.NewStyle().Bold(true).Foreground(yellow),
+		Demo:       lipgloss.NewStyle().Bold(true).Foreground(black).Background(yellow).Padding(0, 1),
+		Alarm:      lipgloss.NewStyle().Bold(true).Foreground(white).Background(red),
 
 		CountLabel: lipgloss.NewStyle().Foreground(grey),
 		CountValue: lipgloss.NewStyle().Bold(true),

@@ -57,6 +57,9 @@ func (m *model) resized(msg tea.WindowSizeMsg) tea.Cmd {
 func (m *model) ticked(msg tickMsg) tea.Cmd {
 	m.now = msg.now.In(m.loc)
 	m.header.cam, m.header.camKnown = msg.cam, msg.hasCam
+	if msg.writes == m.writes {
+		m.header.storage = msg.storage
+	}
 	var cmds []tea.Cmd
 	if d := midnight(m.now); !d.Equal(m.day) {
 		m.day = d // a new day: everything starts again from the store
@@ -79,6 +82,7 @@ func (m *model) warningsLoaded(msg warningsMsg) tea.Cmd {
 }
 
 func (m *model) admitDone(msg admitDoneMsg) tea.Cmd {
+	m.wrote(msg.err)
 	if msg.err != nil {
 		m.failed(m.cat.t(catalog.UIHeldFailed), msg.err)
 		return nil
@@ -100,8 +104,9 @@ func (m *model) scanDone(msg scanDoneMsg) tea.Cmd {
 	if m.cfg.Bell {
 		cmds = append(cmds, bellCmd(m.cfg.Out))
 	}
+	m.wrote(msg.err)
 	if msg.err != nil {
-		m.banner = banner{state: bannerError, err: m.errText(msg.err), what: msg.what}
+		m.banner = banner{state: bannerError, err: m.errText(msg.err), code: canhcua.ErrorCode(msg.err), what: msg.what}
 		m.bannerSeq = m.seq
 		return tea.Batch(cmds...)
 	}
@@ -114,6 +119,7 @@ func (m *model) scanDone(msg scanDoneMsg) tea.Cmd {
 }
 
 func (m *model) voidDone(msg voidDoneMsg) tea.Cmd {
+	m.wrote(msg.err)
 	if msg.err != nil {
 		m.failed(m.cat.t(catalog.UIVoidFailed), msg.err)
 		return nil

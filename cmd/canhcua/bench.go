@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
 	"github.com/canhcua/canhcua/internal/bench"
 	"github.com/canhcua/canhcua/internal/catalog"
@@ -137,7 +138,8 @@ func benchLive(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return c.fail(err)
 	}
 	defer src.Close()
-	rep, err := bench.Live(ctx, bench.LiveRun{Source: src, Name: *source, Paced: paced, Decoder: dec, About: about, Duration: *duration})
+	shown := canhcua.Redact(*source) // a stream's password is never printed
+	rep, err := bench.Live(ctx, bench.LiveRun{Source: src, Name: shown, Paced: paced, Decoder: dec, About: about, Duration: *duration})
 	if err != nil {
 		return c.fail(err)
 	}
@@ -145,7 +147,7 @@ func benchLive(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return c.failf(catalog.BenchInterrupted)
 	}
 	if rep.Captured == 0 {
-		return c.failf(catalog.BenchNoFrame, *source, rep.Elapsed.Round(time.Millisecond))
+		return c.failf(catalog.BenchNoFrame, shown, rep.Elapsed.Round(time.Millisecond))
 	}
 	if *asJSON {
 		if err := rep.WriteJSON(stdout); err != nil {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
@@ -113,10 +114,10 @@ func (c *cli) set(name string) bool {
 	return given
 }
 
-// fail writes err as the command's one line on stderr and returns the exit
-// status of bad input.
+// fail writes err as the command's one line on stderr (a stream's password
+// hidden, canhcua.Redact) and returns the exit status of bad input.
 func (c *cli) fail(err error) int {
-	c.note(oneLine(err))
+	c.note(canhcua.Redact(oneLine(err)))
 	return exitUsage
 }
 
@@ -172,7 +173,8 @@ func (c *cli) dayFileFlags(cfg config, formats []string, formatHelp, toHelp, lan
 }
 
 // open checks the flags (the day counted from now) and opens the database,
-// which must exist.
+// which must exist, read-only: export and report work on a full disk and on
+// read-only media, and write nothing to the database.
 func (d *dayFile) open(ctx context.Context, now time.Time) (*store.DB, error) {
 	var err error
 	if d.day, err = parseDay(*d.date, now, d.loc); err != nil {
@@ -184,7 +186,7 @@ func (d *dayFile) open(ctx context.Context, now time.Time) (*store.DB, error) {
 	if _, err := parseLang(*d.lang); err != nil {
 		return nil, err
 	}
-	return openDB(ctx, *d.db, d.loc, true)
+	return openDB(ctx, *d.db, d.loc, true, store.ReadOnly())
 }
 
 // oneLine flattens an error (joined errors included) into one line.
@@ -250,10 +252,10 @@ func orList(items []string) string {
 	return strings.Join(items[:len(items)-1], ", ") + " " + say(catalog.CmdOr) + " " + items[len(items)-1]
 }
 
-// openDB opens the database at path with its days in loc. With mustExist a
-// missing file is an error: a command that reads never makes an empty
-// database.
-func openDB(ctx context.Context, path string, loc *time.Location, mustExist bool) (*store.DB, error) {
+// openDB opens the database at path with its days in loc (and opts). With
+// mustExist a missing file is an error: a command that reads never makes an
+// empty database.
+func openDB(ctx context.Context, path string, loc *time.Location, mustExist bool, opts ...store.Option) (*store.DB, error) {
 	if path == "" {
 		return nil, sayErr(catalog.CmdNoDatabase)
 	}
@@ -262,7 +264,22 @@ func openDB(ctx context.Context, path string, loc *time.Location, mustExist bool
 			return nil, sayErr(catalog.CmdDatabase, path, err)
 		}
 	}
-	return store.Open(ctx, path, store.WithLocation(loc))
+	return store.Open(ctx, path, append([]store.Option{store.WithLocation(loc)}, opts...)...)
+}
+
+// openDeskDB opens the desk's database and checks that a scan can be saved
+// in it: a full disk or a read-only database is a storage error (EFULL,
+// EREADONLY, EIO).
+func openDeskDB(ctx context.Context, path string, loc *time.Location) (*store.DB, error) {
+	st, err := store.Open(ctx, path, store.WithLocation(loc))
+	if err != nil {
+		return nil, err
+	}
+	if err := st.CheckWritable(ctx); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
 }
 
 func isHelp(a string) bool {

@@ -24,7 +24,7 @@ import (
 // config holds the desk's settings. They come from defaults, then the TOML
 // config file, then the command-line flags (flags win).
 type config struct {
-	Source          string        `toml:"source"`           // camera index, video, URL, folder, demo; "" = camera 0, else demo
+	Source          string        `toml:"source"`           // camera index, video, URL, folder, demo; "" = camera 0 (the demo on a first start without one)
 	DB              string        `toml:"db"`               // SQLite file
 	Site            string        `toml:"site"`             // shown in the header
 	Door            string        `toml:"door"`             // this desk's door

@@ -230,7 +230,7 @@ func (d *decoder) live(ctx context.Context, name string, dur time.Duration) int 
 		ctx, cancel = context.WithTimeout(ctx, dur)
 		defer cancel()
 	}
-	if err := d.loop(ctx, src, name); err != nil {
+	if err := d.loop(ctx, src, canhcua.Redact(name)); err != nil { // a stream's password is never printed
 		return d.cli.fail(err)
 	}
 	if d.found == 0 {

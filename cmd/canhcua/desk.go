@@ -53,43 +53,54 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	idcfg.AcceptUnknown = c.AcceptUnknown
 
-	st, err := store.Open(ctx, c.DB, store.WithLocation(loc))
-	if err != nil {
+	configured := cl.set("source") || cl.set("db") || exists(path)
+	pick := pickSource(c, configured, cameraZero)
+	st, err := openDeskDB(ctx, pick.db, loc)
+	if canhcua.IsStorage(err) {
+		// A desk that cannot save must not open as if it could: say why,
+		// in the desk's language, and stop.
+		lang := catalog.Of(c.Lang)
+		cl.note(lang.T(catalog.DeskCannotSave, pick.db, canhcua.ErrorMessageIn(err, lang)))
+		return exitUsage
+	} else if err != nil {
 		return cl.fail(err)
 	}
 	defer st.Close()
-
-	src, notice, err := openDeskSource(ctx, c.Source, c.Lang)
-	if err != nil {
+	if err := checkDemoDB(ctx, st, pick.demo); err != nil {
 		return cl.fail(err)
 	}
 
 	// From here on the screen is Bubble Tea's: anything else writing to the
 	// terminal (a library's warning on stderr) would corrupt it, so stderr
-	// goes to a log file beside the database.
-	restore, err := redirectStderr(filepath.Join(filepath.Dir(c.DB), "canhcua.log"))
+	// goes to a log file beside the database, where the libraries may write
+	// too (camera.KeepStderr).
+	restore, err := redirectStderr(filepath.Join(filepath.Dir(pick.db), "canhcua.log"))
 	if err != nil {
-		src.Close()
 		return cl.fail(err)
 	}
 	defer restore()
+	camera.KeepStderr()
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	log.SetOutput(os.Stderr) // the log file now
-	log.Printf("canhcua: desk open on %s, database %s", src.Info().Name, c.DB)
+	log.Printf("canhcua: desk starting on %s (demo %v), database %s", canhcua.Redact(pick.name), pick.demo, pick.db)
 	closing := -1
 	if c.ClosingTime != "" {
 		closing, _ = canhcua.ParseClock(c.ClosingTime) // checked by validate
 	}
-	dk := desk.Start(ctx, src, desk.Options{
-		DB: st, Door: c.Door, Location: loc, Mode: mode, Dedup: c.Dedup, DataDir: filepath.Dir(c.DB),
+	dk := desk.Start(ctx, pick.name, desk.Options{
+		DB: st, Door: c.Door, Location: loc, Mode: mode, Dedup: c.Dedup, DataDir: filepath.Dir(pick.db),
 		RetentionDays: c.RetentionDays, Closing: closing, Rules: canhcua.Rules{DuplicateWindow: c.DuplicateWindow},
-		ExportDir: c.ExportDir, ExportFormat: c.ExportFormat, Export: export.Options{Location: loc, Lang: c.Lang},
+		ExportDir: c.ExportDir, ExportFormat: c.ExportFormat, Export: export.Options{Location: loc, Lang: c.Lang, Demo: pick.demo},
 		OnFirstFrame: func() {
 			log.Printf("canhcua: first frame %.1f ms after start", float64(time.Since(processStart).Microseconds())/1000)
 		},
 	})
+	notice := ""
+	if pick.notice != "" {
+		notice = catalog.Of(c.Lang).T(pick.notice, pick.db)
+	}
 	m := ui.New(ui.Config{
 		Site:     c.Site,
 		Door:     c.Door,
@@ -100,6 +111,7 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Reads:    dk.Camera.Codes(),
 		Camera:   dk.Camera.Status,
 		Notice:   notice,
+		Demo:     pick.demo,
 		Identify: func(text string) canhcua.Identity { return canhcua.IdentifyWith(idcfg, text) },
 	}, dk.Backend)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx))
@@ -113,18 +125,79 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// openDeskSource opens the source the desk reads. With no source named it
-// tries camera 0, then falls back to the demo source and says so.
-func openDeskSource(ctx context.Context, name, lang string) (camera.Source, string, error) {
-	if name != "" {
-		src, err := camera.OpenLive(ctx, name)
-		return src, "", err
+// demoDB is the demo's database, in the folder of the real one.
+const demoDB = "demo.db"
+
+// deskSource is what the desk reads and where it records what it reads.
+type deskSource struct {
+	name   string      // the source, as camera.Open knows it
+	db     string      // the database
+	demo   bool        // the demo: made-up people, in a database of their own
+	notice catalog.Key // shown under the header (with db); "" for none
+}
+
+// pickSource chooses the desk's source and database. A source named (flag or
+// config file) is used as named, and the demo always records in demo.db
+// beside the real database, never in it. With no source named the desk reads
+// camera 0, and keeps trying it when it cannot be opened; only a first start
+// — no config file, no --source or --db, no database yet — on a machine
+// without a camera (hasCamera) runs the demo instead.
+func pickSource(c config, configured bool, hasCamera func() bool) deskSource {
+	demo := deskSource{name: c.Source, db: filepath.Join(filepath.Dir(c.DB), demoDB), demo: true, notice: catalog.UIDemoAsked}
+	switch {
+	case camera.IsDemo(c.Source):
+		return demo
+	case c.Source != "":
+		return deskSource{name: c.Source, db: c.DB}
+	case configured || exists(c.DB) || hasCamera():
+		return deskSource{name: "0", db: c.DB}
 	}
-	if src, err := camera.OpenDevice(0); err == nil {
-		return src, "", nil
+	demo.name, demo.notice = "demo", catalog.UIDemoNotice
+	return demo
+}
+
+// checkDemoDB marks the demo's database as such, and refuses to record real
+// scans in a database so marked (its exports say DEMO).
+func checkDemoDB(ctx context.Context, st *store.DB, demo bool) error {
+	if demo {
+		return st.MarkDemo(ctx)
 	}
-	src, err := camera.OpenLive(ctx, "demo")
-	return src, catalog.Of(lang).T(catalog.UIDemoNotice), err
+	marked, err := st.Demo(ctx)
+	if err != nil {
+		return err
+	}
+	if marked {
+		return sayErr(catalog.DeskDemoDB, st.Path())
+	}
+	return nil
+}
+
+// cameraZero reports whether camera 0 can be opened, waiting at most 3 s
+// (only a first start asks, before the screen is up).
+func cameraZero() bool {
+	ok := make(chan bool, 1)
+	go func() {
+		src, err := camera.OpenDevice(0)
+		if err == nil {
+			src.Close()
+		}
+		ok <- err == nil
+	}()
+	select {
+	case v := <-ok:
+		return v
+	case <-time.After(3 * time.Second):
+		return true // a camera that is slow to answer is a camera
+	}
+}
+
+// exists reports whether a file is there.
+func exists(path string) bool {
+	if path == "" {
+		return false
+	}
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // processStart is when the process started, for the startup figure.

@@ -23,7 +23,11 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return c.fail(err)
 	}
 	defer st.Close()
-	opt := export.Options{FullID: *fullID, Location: d.loc, Lang: *d.lang, Day: d.day}
+	demo, err := st.Demo(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	opt := export.Options{FullID: *fullID, Location: d.loc, Lang: *d.lang, Day: d.day, Demo: demo}
 	path, err := desk.ExportDay(ctx, st, d.day, *d.door, d.ext, *d.to, opt, stdout)
 	if err != nil {
 		return c.fail(err)

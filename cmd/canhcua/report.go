@@ -41,6 +41,9 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		out = "-"
 		if f != "text" {
 			out = report.DefaultName(day, f)
+			if d.Demo {
+				out = export.DemoName(out)
+			}
 		}
 	}
 	if out == "-" {
@@ -61,6 +64,9 @@ func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 func buildReportDay(ctx context.Context, st *store.DB, day time.Time, door string) (report.Day, error) {
 	d := report.Day{Date: day.In(st.Location()), Door: door}
 	var err error
+	if d.Demo, err = st.Demo(ctx); err != nil {
+		return d, err
+	}
 	if d.Counts, err = st.Counts(ctx, door, day); err != nil {
 		return d, err
 	}

@@ -35,6 +35,10 @@ var en = map[Key]string{
 	UIBannerVoided:         "VOIDED",
 	UIBannerError:          "NOT SAVED",
 	UIBannerErrorHint:      "This scan was NOT recorded. Please scan again.",
+	UIBannerHintFull:       "Free space on the disk, then scan again.",
+	UIBannerHintReadOnly:   "Call whoever looks after this computer: the database must be writable.",
+	UIBannerHintIO:         "Check the disk, then scan again.",
+	UIStorageAlarm:         "⚠ SCANS ARE NOT BEING SAVED — %s",
 	UIBannerHeld:           "WAITING FOR YOU",
 	UIAt:                   "at %s",
 	UIIDLabel:              "ID",
@@ -116,7 +120,10 @@ var en = map[Key]string{
 	UIBannerSeconds:        "%d s",
 	UIBannerMinutesSeconds: "%d min %d s",
 	UIBannerHoursMinutes:   "%d h %d min",
-	UIDemoNotice:           "Camera 0 could not be opened — running the built-in demo source",
+	UIDemoNotice:           "No camera found: running the demo, made-up people recorded apart from the real log, in %s",
+	UIDemoAsked:            "Demo source: made-up people recorded apart from the real log, in %s",
+	UIDemo:                 "DEMO",
+	UICameraRetrying:       "CAMERA TROUBLE: %s — trying again every 2 s",
 
 	// Why a code is refused (a scan's reason).
 	RejectCode:            "code rejected",
@@ -179,6 +186,7 @@ var en = map[Key]string{
 	CameraCovered:  "the camera lens seems covered",
 	CameraDark:     "the camera picture is too dark",
 	CameraEnded:    "end of source",
+	CameraNoAnswer: "no answer yet",
 
 	// Application errors (canhcua.Error messages).
 	ErrInternal:           "internal error",
@@ -195,6 +203,11 @@ var en = map[Key]string{
 	ErrDBPathEmpty:        "database path is empty",
 	ErrDBTooNew:           "%s was made by a newer canhcua (schema %d, this one knows %d): update canhcua to open it",
 	ErrDBLocation:         "%s keeps its days in time zone %s, not %s",
+	ErrDBReadOnly:         "the database is read-only: it cannot be written",
+	ErrDBOldReadOnly:      "%s is from an older canhcua (schema %d, this one needs %d) and is opened read-only: open it once with the desk where it can be written, to update it",
+	ErrDBWALReadOnly:      "%s cannot be read here: its journal %s-wal holds the latest scans and the folder cannot be written; copy both files to a writable folder",
+	ErrDiskFull:           "the disk is full: nothing more can be written to the database",
+	ErrDiskIO:             "the disk fails to read or write the database",
 	ErrRosterNameEmpty:    "roster name is empty",
 	ErrRosterMemberNoName: "roster %s: member %d has no name",
 	ErrExpectedBy:         "expected-by time %d is not a time of day",
@@ -233,6 +246,7 @@ var en = map[Key]string{
 	ExportKindPayment: "Payment code",
 	ExportKindManual:  "Manual",
 	ExportKindText:    "Other code",
+	ExportDemo:        "DEMO — made-up people from the demo source, not real check-ins",
 
 	// A day's report for the health office (canhcua report).
 	ReportTitle:           "DOOR CHECK-IN REPORT",
@@ -359,9 +373,11 @@ Options:
 
 Opens the desk: people show their codes to the camera; every scan is recorded
 in the database before the screen confirms it. Without --source it opens
-camera 0, or the built-in demo source when no camera can be opened.
+camera 0 (a camera that cannot be opened is tried again every 2 s). The demo
+(--source demo, or a first start without a config file, database or camera)
+records its made-up people in a database of its own, demo.db beside the real one.
 Settings can also be kept in the config file (TOML, same names); flags win.`,
-	DeskFlagSource:    "camera index (0), video file, stream URL, image folder, or demo (default: camera 0, else demo)",
+	DeskFlagSource:    "camera index (0), video file, stream URL, image folder, or demo (default: camera 0)",
 	DeskFlagDB:        "SQLite database (default %s)",
 	DeskFlagDoor:      "this desk's door (default \"%s\")",
 	DeskFlagSite:      "site name shown in the header",
@@ -370,6 +386,8 @@ Settings can also be kept in the config file (TOML, same names); flags win.`,
 	DeskFlagNoBell:    "do not ring the terminal bell on scans",
 	DeskFlagConfig:    "config file (TOML; default %s)",
 	DeskDefaultDoor:   "Main door",
+	DeskDemoDB:        "%s is the demo's database: real scans never go there (choose another --db)",
+	DeskCannotSave:    "cannot save scans in %s: %s",
 	ConfigUnknown:     "config %s: unknown setting %s",
 	ConfigNoDoor:      "the door needs a name",
 	ConfigNoDB:        "no database path",

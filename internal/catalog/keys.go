@@ -34,6 +34,10 @@ const (
 	UIBannerVoided         Key = "ui.banner_voided"
 	UIBannerError          Key = "ui.banner_error"
 	UIBannerErrorHint      Key = "ui.banner_error_hint"
+	UIBannerHintFull       Key = "ui.banner_hint_full"
+	UIBannerHintReadOnly   Key = "ui.banner_hint_readonly"
+	UIBannerHintIO         Key = "ui.banner_hint_io"
+	UIStorageAlarm         Key = "ui.storage_alarm"
 	UIBannerHeld           Key = "ui.banner_held"
 	UIAt                   Key = "ui.at"
 	UIIDLabel              Key = "ui.id_label"
@@ -116,6 +120,9 @@ const (
 	UIBannerMinutesSeconds Key = "ui.banner_minutes_seconds"
 	UIBannerHoursMinutes   Key = "ui.banner_hours_minutes"
 	UIDemoNotice           Key = "ui.demo_notice"
+	UIDemoAsked            Key = "ui.demo_asked"
+	UIDemo                 Key = "ui.demo"
+	UICameraRetrying       Key = "ui.camera_retrying"
 )
 
 // Why a code is refused (a scan's reason).
@@ -186,6 +193,7 @@ const (
 	CameraCovered  Key = "camera.covered"
 	CameraDark     Key = "camera.dark"
 	CameraEnded    Key = "camera.ended"
+	CameraNoAnswer Key = "camera.no_answer"
 )
 
 // Application errors (canhcua.Error messages).
@@ -204,6 +212,11 @@ const (
 	ErrDBPathEmpty        Key = "err.db_path_empty"
 	ErrDBTooNew           Key = "err.db_too_new"
 	ErrDBLocation         Key = "err.db_location"
+	ErrDBReadOnly         Key = "err.db_readonly"
+	ErrDBOldReadOnly      Key = "err.db_old_readonly"
+	ErrDBWALReadOnly      Key = "err.db_wal_readonly"
+	ErrDiskFull           Key = "err.disk_full"
+	ErrDiskIO             Key = "err.disk_io"
 	ErrRosterNameEmpty    Key = "err.roster_name_empty"
 	ErrRosterMemberNoName Key = "err.roster_member_no_name"
 	ErrExpectedBy         Key = "err.expected_by"
@@ -244,6 +257,7 @@ const (
 	ExportKindPayment Key = "export.kind_payment"
 	ExportKindManual  Key = "export.kind_manual"
 	ExportKindText    Key = "export.kind_text"
+	ExportDemo        Key = "export.demo"
 )
 
 // A day's report for the health office (canhcua report).
@@ -361,6 +375,8 @@ const (
 	DeskFlagNoBell    Key = "desk.flag_no_bell"
 	DeskFlagConfig    Key = "desk.flag_config"
 	DeskDefaultDoor   Key = "desk.default_door"
+	DeskDemoDB        Key = "desk.demo_db"
+	DeskCannotSave    Key = "desk.cannot_save"
 	ConfigUnknown     Key = "config.unknown"
 	ConfigNoDoor      Key = "config.no_door"
 	ConfigNoDB        Key = "config.no_db"

@@ -35,6 +35,10 @@ var vi = map[Key]string{
 	UIBannerVoided:         "ĐÃ HỦY",
 	UIBannerError:          "LỖI GHI — CHƯA LƯU",
 	UIBannerErrorHint:      "Lượt quét này CHƯA được ghi. Hãy quét lại.",
+	UIBannerHintFull:       "Giải phóng chỗ trên ổ đĩa rồi quét lại.",
+	UIBannerHintReadOnly:   "Báo người quản lý máy: cần quyền ghi vào cơ sở dữ liệu.",
+	UIBannerHintIO:         "Kiểm tra ổ đĩa rồi quét lại.",
+	UIStorageAlarm:         "⚠ KHÔNG LƯU ĐƯỢC LƯỢT QUÉT — %s",
 	UIBannerHeld:           "CHỜ NGƯỜI TRỰC DUYỆT",
 	UIAt:                   "lúc %s",
 	UIIDLabel:              "Số ĐD",
@@ -116,7 +120,10 @@ var vi = map[Key]string{
 	UIBannerSeconds:        "%d GIÂY",
 	UIBannerMinutesSeconds: "%d PHÚT %d GIÂY",
 	UIBannerHoursMinutes:   "%d GIỜ %d PHÚT",
-	UIDemoNotice:           "Không mở được camera 0 — đang chạy nguồn demo (mã giả lập)",
+	UIDemoNotice:           "Không tìm thấy camera: đang chạy demo, người giả lập được ghi riêng, không vào sổ thật, tại %s",
+	UIDemoAsked:            "Nguồn demo: người giả lập được ghi riêng, không vào sổ thật, tại %s",
+	UIDemo:                 "DEMO",
+	UICameraRetrying:       "CAMERA GẶP SỰ CỐ: %s — thử lại mỗi 2 giây",
 
 	// Why a code is refused (a scan's reason).
 	RejectCode:            "Mã bị từ chối",
@@ -179,6 +186,7 @@ var vi = map[Key]string{
 	CameraCovered:  "ống kính camera có vẻ bị che",
 	CameraDark:     "hình camera quá tối",
 	CameraEnded:    "hết nguồn hình",
+	CameraNoAnswer: "chưa trả lời",
 
 	// Application errors (canhcua.Error messages).
 	ErrInternal:           "lỗi nội bộ",
@@ -195,6 +203,11 @@ var vi = map[Key]string{
 	ErrDBPathEmpty:        "chưa có đường dẫn cơ sở dữ liệu",
 	ErrDBTooNew:           "%s do một phiên bản canhcua mới hơn tạo ra (lược đồ %d, bản này biết %d): hãy cập nhật canhcua để mở",
 	ErrDBLocation:         "%s tính ngày theo múi giờ %s, không phải %s",
+	ErrDBReadOnly:         "cơ sở dữ liệu chỉ đọc: không ghi được",
+	ErrDBOldReadOnly:      "%s do một phiên bản canhcua cũ hơn tạo ra (lược đồ %d, bản này cần %d) và đang được mở chỉ đọc: hãy mở bàn trực với tệp này một lần ở nơi ghi được để cập nhật",
+	ErrDBWALReadOnly:      "không đọc được %s ở đây: nhật ký %s-wal còn giữ các lượt quét mới nhất mà thư mục không ghi được; hãy chép cả hai tệp sang một thư mục ghi được",
+	ErrDiskFull:           "ổ đĩa đầy: không ghi thêm được vào cơ sở dữ liệu",
+	ErrDiskIO:             "lỗi đọc/ghi ổ đĩa chứa cơ sở dữ liệu",
 	ErrRosterNameEmpty:    "tên danh sách trống",
 	ErrRosterMemberNoName: "danh sách %s: người thứ %d không có tên",
 	ErrExpectedBy:         "giờ hạn %d không phải một giờ trong ngày",
@@ -233,6 +246,7 @@ var vi = map[Key]string{
 	ExportKindPayment: "Mã thanh toán",
 	ExportKindManual:  "Nhập tay",
 	ExportKindText:    "Mã khác",
+	ExportDemo:        "DEMO — người giả lập của nguồn demo, không phải lượt quét thật",
 
 	// A day's report for the health office (canhcua report).
 	ReportTitle:           "BÁO CÁO KIỂM SOÁT RA VÀO",
@@ -359,9 +373,11 @@ Tùy chọn:
 
 Mở bàn trực: mọi người đưa mã của mình trước camera; mỗi lượt quét được ghi
 vào cơ sở dữ liệu trước khi màn hình xác nhận. Không có --source thì mở
-camera 0, hoặc nguồn demo có sẵn khi không mở được camera nào.
+camera 0 (camera không mở được thì thử lại mỗi 2 giây). Nguồn demo
+(--source demo, hoặc lần chạy đầu không có tệp cấu hình, cơ sở dữ liệu và camera)
+ghi người giả lập vào cơ sở dữ liệu riêng, demo.db cạnh cơ sở dữ liệu thật.
 Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng tên); cờ dòng lệnh được ưu tiên.`,
-	DeskFlagSource:    "chỉ số camera (0), tệp video, địa chỉ luồng, thư mục ảnh, hoặc demo (mặc định: camera 0, không có thì demo)",
+	DeskFlagSource:    "chỉ số camera (0), tệp video, địa chỉ luồng, thư mục ảnh, hoặc demo (mặc định: camera 0)",
 	DeskFlagDB:        "cơ sở dữ liệu SQLite (mặc định %s)",
 	DeskFlagDoor:      "cửa của bàn trực này (mặc định \"%s\")",
 	DeskFlagSite:      "tên đơn vị hiện ở đầu màn hình",
@@ -370,6 +386,8 @@ Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng t�
 	DeskFlagNoBell:    "không rung chuông terminal khi quét",
 	DeskFlagConfig:    "tệp cấu hình (TOML; mặc định %s)",
 	DeskDefaultDoor:   "Cửa chính",
+	DeskDemoDB:        "%s là cơ sở dữ liệu của demo: lượt quét thật không bao giờ ghi vào đó (hãy chọn --db khác)",
+	DeskCannotSave:    "không lưu được lượt quét vào %s: %s",
 	ConfigUnknown:     "cấu hình %s: thiết lập %s không có",
 	ConfigNoDoor:      "cửa cần có tên",
 	ConfigNoDB:        "chưa có đường dẫn cơ sở dữ liệu",

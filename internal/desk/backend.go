@@ -5,14 +5,18 @@ import (
 	"io"
 	"log"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/export"
+	"github.com/canhcua/canhcua/ui"
 )
 
-// Backend is the store as the screen sees it (ui.Backend).
+// Backend is the store as the screen sees it (ui.Backend). It keeps the
+// direction mode the screen has set (the warnings watcher follows it) and
+// whether the last write went through.
 type Backend struct {
 	DB     *store.DB
 	Watch  *Watcher
@@ -20,10 +24,44 @@ type Backend struct {
 	Dir    string // where Export writes
 	Format string // Export's format
 	Opt    export.Options
+
+	mode    atomic.Value // canhcua.Mode
+	storage storageState
 }
+
+var _ ui.Backend = (*Backend)(nil)
+
+// newBackend is the desk's backend over o.DB, with its warnings watcher:
+// the watcher follows the backend's direction mode (the still-inside rule
+// applies to doors that count exits) and reports storage failures to it.
+func newBackend(o Options, now func() time.Time) *Backend {
+	b := &Backend{DB: o.DB, Dir: o.ExportDir, Format: o.ExportFormat, Opt: o.Export}
+	b.SetMode(o.Mode)
+	b.Watch = &Watcher{db: o.DB, door: o.Door, loc: o.Location, closing: o.Closing, now: now,
+		exits: func() bool { return b.Mode() != canhcua.ModeIn }, storage: &b.storage}
+	b.Rules = o.Rules
+	b.Rules.Hold = b.Watch.hold
+	return b
+}
+
+// SetMode is the direction mode the screen has changed to.
+func (b *Backend) SetMode(m canhcua.Mode) { b.mode.Store(m) }
+
+// Mode is the direction mode last set (in when none was).
+func (b *Backend) Mode() canhcua.Mode {
+	if m, ok := b.mode.Load().(canhcua.Mode); ok && m != "" {
+		return m
+	}
+	return canhcua.ModeIn
+}
+
+// Storage is the storage failure of the desk's last write (EFULL, EREADONLY,
+// EIO), nil when it went through.
+func (b *Backend) Storage() error { return b.storage.failure() }
 
 func (b *Backend) Scan(ctx context.Context, id canhcua.Identity, mode canhcua.Mode, door string, at time.Time) (canhcua.Scan, error) {
 	s, err := b.DB.Scan(ctx, id, mode, door, at, b.Rules)
+	b.storage.wrote(err)
 	if err == nil && s.Result == canhcua.Held {
 		// The scan is stored; the warning that goes with it is secondary.
 		if _, _, err := b.DB.OpenWarning(ctx, canhcua.NotOnRosterWarning(s, b.Watch.heldRoster())); err != nil {
@@ -34,7 +72,9 @@ func (b *Backend) Scan(ctx context.Context, id canhcua.Identity, mode canhcua.Mo
 }
 
 func (b *Backend) Admit(ctx context.Context, id int64, admit bool) (canhcua.Scan, error) {
-	return b.DB.Decide(ctx, id, admit, time.Now())
+	s, err := b.DB.Decide(ctx, id, admit, time.Now())
+	b.storage.wrote(err)
+	return s, err
 }
 
 func (b *Backend) Warnings(ctx context.Context, day time.Time, door string) ([]canhcua.Warning, error) {
@@ -50,7 +90,9 @@ func (b *Backend) Warnings(ctx context.Context, day time.Time, door string) ([]c
 }
 
 func (b *Backend) Void(ctx context.Context, id int64, reason string) (canhcua.Scan, error) {
-	return b.DB.Void(ctx, id, reason)
+	s, err := b.DB.Void(ctx, id, reason)
+	b.storage.wrote(err)
+	return s, err
 }
 
 func (b *Backend) LastScan(ctx context.Context, door string) (*canhcua.Scan, error) {
@@ -69,12 +111,16 @@ func (b *Backend) Export(ctx context.Context, day time.Time) (string, error) {
 	opt := b.Opt
 	opt.Day = day
 	to := filepath.Join(b.Dir, export.DefaultName(day, b.Format))
+	if opt.Demo {
+		to = export.DemoName(to)
+	}
 	return ExportDay(ctx, b.DB, day, "", b.Format, to, opt, nil)
 }
 
 // ExportDay writes day's scans at door (all doors when "") to the file to
 // (a default name in the current folder when empty, stdout when "-") and
-// returns its path. The file is written whole under a temporary name first
+// returns its path (a default name says "demo" for the demo's database,
+// opt.Demo). The file is written whole under a temporary name first
 // and renamed, so a failure never leaves half a file under the real name.
 func ExportDay(ctx context.Context, st *store.DB, day time.Time, door, format, to string, opt export.Options, stdout io.Writer) (string, error) {
 	scans, err := st.Scans(ctx, store.ScanQuery{Day: day, Door: door})
@@ -86,6 +132,9 @@ func ExportDay(ctx context.Context, st *store.DB, day time.Time, door, format, t
 	}
 	if to == "" {
 		to = export.DefaultName(day, format)
+		if opt.Demo {
+			to = export.DemoName(to)
+		}
 	}
 	return to, export.WriteFile(to, func(w io.Writer) error { return export.Write(w, format, scans, opt) })
 }

@@ -15,35 +15,53 @@ import (
 	"github.com/canhcua/canhcua/ui"
 )
 
-// Camera runs the frame loop for the desk: it decodes, watches the picture
-// (camera health, people passing without scanning), reopens a live source
-// that fails or freezes, and keeps its status for the screen.
+// Camera runs the frame loop for the desk: it opens the source, decodes,
+// watches the picture (camera health, people passing without scanning),
+// reopens a live source that fails or freezes, and keeps its status for the
+// screen. It never makes anyone wait on OpenCV: the source is opened and read
+// in goroutines of their own (camera.OpenDetached), so the screen is up at
+// once and quitting is quick whatever the camera does.
 type Camera struct {
-	name     string
-	src      camera.Source
+	name     string // the source as named, to open it (a stream's password included)
+	shown    string // the name as shown and logged (canhcua.Redact'ed)
+	open     func(ctx context.Context, name string) (camera.Source, error)
+	first    func() // called once, on the first frame
 	dedup    time.Duration
 	snapDir  string
 	presence *camera.PresenceDetector // nil: no people detection
 	codes    chan canhcua.Code        // de-duplicated codes, for the screen
 	noScans  chan canhcua.Warning     // someone passed without scanning
-	done     chan struct{}
+	done     chan struct{}            // closed when Run returns
+	people   chan struct{}            // closed when the people watcher returns (ctx done)
 
-	mu      sync.Mutex
-	started time.Time
-	loop    *camera.Loop
-	an      *camera.Analyzing
-	err     string
-	prevN   int64
-	prevAt  time.Time
-	lastFPS float64
+	mu       sync.Mutex
+	started  time.Time
+	loop     *camera.Loop
+	an       *camera.Analyzing
+	err      string
+	retrying bool      // the source failed or would not open: tried again every RetryEvery
+	opening  time.Time // when the open in flight started; zero when none
+	prevN    int64
+	prevAt   time.Time
+	lastFPS  float64
 }
 
-// NewCamera returns the desk's camera over src: codes out of view for dedup
-// are read again; snapshots of people who passed without scanning go to
-// snapDir.
-func NewCamera(src camera.Source, dedup time.Duration, snapDir string) *Camera {
-	d := &Camera{name: src.Info().Name, src: src, dedup: dedup, snapDir: snapDir,
-		codes: make(chan canhcua.Code, 64), noScans: make(chan canhcua.Warning, 16), done: make(chan struct{})}
+// slowOpen is how long an open may take before the screen calls it camera
+// trouble (it fails after camera.StreamTimeout).
+const slowOpen = time.Second
+
+// RetryEvery is how often a source that will not open, or that failed, is
+// tried again.
+const RetryEvery = 2 * time.Second
+
+// NewCamera returns the desk's camera for the source called name (as
+// camera.Open knows it): codes out of view for dedup are read again;
+// snapshots of people who passed without scanning go to snapDir. Run opens
+// the source.
+func NewCamera(name string, dedup time.Duration, snapDir string) *Camera {
+	d := &Camera{name: name, shown: canhcua.Redact(name), open: camera.OpenDetached, dedup: dedup, snapDir: snapDir,
+		codes: make(chan canhcua.Code, 64), noScans: make(chan canhcua.Warning, 16), done: make(chan struct{}),
+		people: make(chan struct{})}
 	p, err := camera.NewPresenceDetector("")
 	if err != nil {
 		log.Printf("canhcua: face detector: %v; using the HOG people detector", err)
@@ -60,9 +78,11 @@ var endOfSource = catalog.EN.T(catalog.CameraEnded)
 // closed and opened again.
 var reopenProblems = map[camera.Problem]bool{camera.ProblemNoFrames: true, camera.ProblemFrozen: true}
 
-// Run reads codes until ctx is done. A live source that fails (camera
-// unplugged, stream dropped), stops delivering or freezes is reopened every
-// 2 s; a video file that ends stays ended.
+// Run opens the source and reads codes until ctx is done. A source that will
+// not open, and a live source that fails (camera unplugged, stream dropped),
+// stops delivering or freezes, is tried again every RetryEvery; a video file
+// that ends stays ended. Run returns promptly once ctx is done, even when
+// an open or a read is stuck inside OpenCV (it finishes on its own, later).
 func (d *Camera) Run(ctx context.Context) {
 	defer close(d.done)
 	defer close(d.codes)
@@ -73,9 +93,20 @@ func (d *Camera) Run(ctx context.Context) {
 	}()
 	obs := make(chan camera.Observation, 8)
 	reads := make(chan time.Time, 16)
-	go d.watchPeople(ctx, obs, reads)
-	src := d.src
+	go func() {
+		defer close(d.people)
+		d.watchPeople(ctx, obs, reads) // until ctx is done: a person seen last in a video is still told of
+	}()
+	var once sync.Once
+	var lastTry time.Time
 	for {
+		src := d.openRetrying(ctx, &lastTry)
+		if src == nil {
+			return
+		}
+		if d.first != nil {
+			src = camera.OnFirstFrame(src, func() { once.Do(d.first) })
+		}
 		err := d.runOnce(ctx, src, obs, reads)
 		src.Close()
 		if ctx.Err() != nil {
@@ -85,26 +116,79 @@ func (d *Camera) Run(ctx context.Context) {
 		if err == nil {
 			d.err = endOfSource
 		} else {
-			d.err = oneLine(err)
+			d.err, d.retrying = d.reason(err), !camera.IsDemo(d.name)
 		}
 		d.mu.Unlock()
-		if err == nil || d.name == "demo" {
+		if err == nil || camera.IsDemo(d.name) {
 			return
 		}
 		log.Printf("canhcua: camera: %v; reopening", err)
-		for src = nil; src == nil; {
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(2 * time.Second):
-			}
-			if s, err := camera.OpenLive(ctx, d.name); err == nil {
-				src = s
-				d.mu.Lock()
-				d.err = ""
-				d.mu.Unlock()
-			}
+	}
+}
+
+// openRetrying opens the source, a try at most every RetryEvery (counted from
+// the start of the previous one, *lastTry: a source that failed after
+// running a while is tried again at once) until it opens; nil once ctx is
+// done. While it fails the status says so, and the log says each new reason
+// once.
+func (d *Camera) openRetrying(ctx context.Context, lastTry *time.Time) camera.Source {
+	logged := ""
+	for tries := 1; ; tries++ {
+		if !sleep(ctx, RetryEvery-time.Since(*lastTry)) {
+			return nil
 		}
+		*lastTry = time.Now()
+		d.mu.Lock()
+		d.opening = *lastTry
+		d.mu.Unlock()
+		src, err := d.open(ctx, d.name)
+		d.mu.Lock()
+		d.opening = time.Time{}
+		d.mu.Unlock()
+		if ctx.Err() != nil {
+			if src != nil {
+				src.Close()
+			}
+			return nil
+		}
+		if err == nil {
+			d.mu.Lock()
+			d.err, d.retrying = "", false
+			d.mu.Unlock()
+			if tries > 1 {
+				log.Printf("canhcua: camera %s open after %d tries", d.shown, tries)
+			}
+			return src
+		}
+		msg := oneLine(err)
+		d.mu.Lock()
+		d.err, d.retrying = d.reason(err), true
+		d.mu.Unlock()
+		if msg != logged {
+			log.Printf("canhcua: camera: %s; trying again every %s", msg, RetryEvery)
+			logged = msg
+		}
+	}
+}
+
+// reason is err in one line for the screen, which names the source already.
+func (d *Camera) reason(err error) string {
+	return strings.TrimPrefix(oneLine(err), d.shown+": ")
+}
+
+// sleep waits for d (no time when d <= 0) and reports whether ctx is still
+// live.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
 	}
 }
 
@@ -201,8 +285,20 @@ func (d *Camera) watchPeople(ctx context.Context, obs <-chan camera.Observation,
 	}
 }
 
-// Wait returns once Run has.
-func (d *Camera) Wait() { <-d.done }
+// Wait returns once Run has returned and, ctx done, its people watcher too.
+func (d *Camera) Wait() { <-d.stopped() }
+
+// stopped is closed once Run has returned and, ctx done, its people watcher
+// too.
+func (d *Camera) stopped() <-chan struct{} {
+	c := make(chan struct{})
+	go func() {
+		<-d.done
+		<-d.people
+		close(c)
+	}()
+	return c
+}
 
 // Codes are the de-duplicated codes read, for the screen; closed when Run
 // returns.
@@ -230,7 +326,10 @@ func (d *Camera) Trouble() Trouble {
 func (d *Camera) Status() ui.CameraStatus {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	s := ui.CameraStatus{Source: d.name, Err: d.err}
+	s := ui.CameraStatus{Source: d.shown, Err: d.err, Retrying: d.retrying}
+	if !d.opening.IsZero() && time.Since(d.opening) > slowOpen && s.Err == "" {
+		s.Err, s.Retrying = catalog.EN.T(catalog.CameraNoAnswer), true
+	}
 	if d.loop == nil {
 		return s
 	}

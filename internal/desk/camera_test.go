@@ -58,11 +58,7 @@ func TestDeskCameraReopensAStream(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	src, err := camera.OpenLive(ctx, srv.URL+"/cam.avi")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := NewCamera(src, time.Second, filepath.Join(dir, "snapshots"))
+	d := NewCamera(srv.URL+"/cam.avi", time.Second, filepath.Join(dir, "snapshots"))
 	go d.Run(ctx)
 	reads := 0
 	sawTrouble := false

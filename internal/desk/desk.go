@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua"
-	"github.com/canhcua/canhcua/camera"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/export"
 )
@@ -21,8 +20,9 @@ type Options struct {
 	DB       *store.DB
 	Door     string
 	Location *time.Location
-	// Mode is the direction mode (the screen changes it with `d`); the
-	// still-inside rule applies to doors that count exits.
+	// Mode is the direction mode at start; the screen changes it with `d`
+	// (Backend.SetMode), and the still-inside rule follows it (doors that
+	// count exits).
 	Mode          canhcua.Mode
 	Dedup         time.Duration // camera: out of view this long before a code is read again
 	DataDir       string        // snapshots go in DataDir/snapshots
@@ -45,11 +45,12 @@ type Desk struct {
 	wg      sync.WaitGroup
 }
 
-// Start starts the desk's work on src: the retention purge (in the
-// background and a day at a time, so the desk scans at once), the camera
-// loop and the warnings watcher, until ctx is done. Wait returns once all of
-// them have stopped.
-func Start(ctx context.Context, src camera.Source, o Options) *Desk {
+// Start starts the desk's work on the source called source (as camera.Open
+// knows it): the retention purge (in the background and a day at a time, so
+// the desk scans at once), the camera loop (which opens the source, in the
+// background too) and the warnings watcher, until ctx is done. Wait returns
+// once all of them have stopped.
+func Start(ctx context.Context, source string, o Options) *Desk {
 	d := &Desk{}
 	d.wg.Add(1)
 	go func() {
@@ -62,19 +63,12 @@ func Start(ctx context.Context, src camera.Source, o Options) *Desk {
 			}
 		}
 	}()
-	if o.OnFirstFrame != nil {
-		src = camera.OnFirstFrame(src, o.OnFirstFrame)
-	}
-	d.Camera = NewCamera(src, o.Dedup, SnapshotDir(o.DataDir))
-	d.wg.Add(1)
-	go func() {
-		defer d.wg.Done()
-		d.Camera.Run(ctx)
-	}()
+	d.Camera = NewCamera(source, o.Dedup, SnapshotDir(o.DataDir))
+	d.Camera.first = o.OnFirstFrame
+	go d.Camera.Run(ctx) // joined by Wait, with a deadline
 
-	mode := o.Mode
-	d.Watcher = &Watcher{db: o.DB, door: o.Door, loc: o.Location, closing: o.Closing, now: time.Now,
-		exits: func() bool { return mode != canhcua.ModeIn }}
+	d.Backend = newBackend(o, time.Now)
+	d.Watcher = d.Backend.Watch
 	if err := d.Watcher.refreshRosters(ctx); err != nil {
 		log.Printf("canhcua: rosters: %v", err)
 	}
@@ -83,12 +77,23 @@ func Start(ctx context.Context, src camera.Source, o Options) *Desk {
 		defer d.wg.Done()
 		d.Watcher.run(ctx, d.Camera.Trouble, d.Camera.noScans)
 	}()
-
-	rules := o.Rules
-	rules.Hold = d.Watcher.hold
-	d.Backend = &Backend{DB: o.DB, Watch: d.Watcher, Rules: rules, Dir: o.ExportDir, Format: o.ExportFormat, Opt: o.Export}
 	return d
 }
 
-// Wait returns once the desk's work has stopped (after Start's ctx is done).
-func (d *Desk) Wait() { d.wg.Wait() }
+// cameraJoin is how long Wait waits for the camera loop once the rest has
+// stopped. The loop never waits on OpenCV itself (its opens and reads are
+// detached) and uses no database, so this only bounds a decode in progress;
+// a process may exit with a capture call still running in C.
+const cameraJoin = 500 * time.Millisecond
+
+// Wait returns once the desk's work has stopped (after Start's ctx is done):
+// the purge and the warnings watcher, which use the database, are joined; the
+// camera loop is given cameraJoin.
+func (d *Desk) Wait() {
+	d.wg.Wait()
+	select {
+	case <-d.Camera.stopped():
+	case <-time.After(cameraJoin):
+		log.Printf("canhcua: camera loop still busy %s after the end; not waiting for it", cameraJoin)
+	}
+}

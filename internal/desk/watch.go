@@ -22,9 +22,10 @@ type Watcher struct {
 	db      *store.DB
 	door    string
 	loc     *time.Location
-	closing int // minutes after midnight; -1: no closing time
-	exits   func() bool
+	closing int         // minutes after midnight; -1: no closing time
+	exits   func() bool // whether the door counts exits now (the direction mode)
 	now     func() time.Time
+	storage *storageState // told of storage failures; nil: they are logged
 
 	mu   sync.Mutex
 	only []rosterMembers // roster-only events and their members
@@ -100,7 +101,7 @@ func (w *Watcher) run(ctx context.Context, camera func() Trouble, noScans <-chan
 	defer t.Stop()
 	for {
 		if err := w.check(ctx, camera); err != nil && ctx.Err() == nil {
-			log.Printf("canhcua: warnings: %v", err)
+			w.failed(err)
 		}
 		select {
 		case <-ctx.Done():
@@ -109,10 +110,20 @@ func (w *Watcher) run(ctx context.Context, camera func() Trouble, noScans <-chan
 		case x := <-noScans:
 			x.Door = w.door
 			if _, err := w.db.AddWarning(ctx, x); err != nil {
-				log.Printf("canhcua: warnings: %v", err)
+				w.failed(err)
 			}
 		}
 	}
+}
+
+// failed logs an error of the warnings, or tells the storage state of a
+// storage failure (which logs it once, not every few seconds).
+func (w *Watcher) failed(err error) {
+	if w.storage != nil && canhcua.IsStorage(err) {
+		w.storage.wrote(err)
+		return
+	}
+	log.Printf("canhcua: warnings: %v", err)
 }
 
 // Trouble is what the camera side reports: a problem ("" when fine) in

@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -36,6 +37,11 @@ type Options struct {
 	Day time.Time
 	// Comma separates CSV fields; 0: ','.
 	Comma rune
+	// Demo: the scans are the demo's made-up people. The file says so before
+	// anything else: CSV and XLSX in a first row (and the sheet's name), JSON
+	// as {"demo": true, "scans": […]} instead of a bare list, so no import
+	// takes them for real check-ins.
+	Demo bool
 }
 
 // TimeLayout is the layout of times in CSV and XLSX: dd/mm/yyyy HH:MM:SS.
@@ -90,6 +96,12 @@ func Write(w io.Writer, format string, scans []canhcua.Scan, opt Options) error 
 // DefaultName is the file name for a day's export, from the day's date in its
 // own location: "canhcua-2026-11-27.csv".
 func DefaultName(day time.Time, format string) string { return DayFileName("", day, format) }
+
+// DemoName is the name of path's file made from the demo's database:
+// "demo-canhcua-2026-11-27.csv" in the same folder.
+func DemoName(path string) string {
+	return filepath.Join(filepath.Dir(path), "demo-"+filepath.Base(path))
+}
 
 // DayFileName is the file name of a day's document of a kind ("" for the
 // export, "report"…) in a format: "canhcua-report-2026-11-27.pdf", from the
@@ -159,6 +171,13 @@ func writeCSV(w io.Writer, scans []canhcua.Scan, opt Options, l catalog.Lang) er
 	if opt.Comma != 0 {
 		cw.Comma = opt.Comma
 	}
+	if opt.Demo {
+		mark := make([]string, len(headers)) // as wide as the rows: a rectangular file
+		mark[0] = l.T(catalog.ExportDemo)
+		if err := cw.Write(mark); err != nil {
+			return err
+		}
+	}
 	if err := cw.Write(headerRow(l)); err != nil {
 		return err
 	}
@@ -218,6 +237,12 @@ func writeJSON(w io.Writer, scans []canhcua.Scan, opt Options) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
+	if opt.Demo {
+		return enc.Encode(struct {
+			Demo  bool       `json:"demo"`
+			Scans []jsonScan `json:"scans"`
+		}{true, out})
+	}
 	return enc.Encode(out)
 }
 
@@ -233,10 +258,14 @@ func sheetName(scans []canhcua.Scan, opt Options) string {
 		first, last = scans[0].At, scans[len(scans)-1].At
 	}
 	a, b := first.In(opt.Location).Format("02-01-2006"), last.In(opt.Location).Format("02-01-2006")
-	if a == b {
-		return a
+	name := a
+	if a != b {
+		name = a + " – " + b
 	}
-	return a + " – " + b
+	if opt.Demo {
+		name = "DEMO " + name // catalog:data: the same word in every language, as on the screen
+	}
+	return name
 }
 
 // excelTime is t's local wall clock as an Excel serial date (1900 system).
@@ -276,14 +305,23 @@ func writeXLSX(w io.Writer, scans []canhcua.Scan, opt Options, l catalog.Lang) e
 			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	top := 1 // the header's row; the demo's mark comes first
+	if opt.Demo {
+		top = 2
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: top, TopLeftCell: fmt.Sprintf("A%d", top+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
+	}
+	if opt.Demo {
+		if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: bold, Value: l.T(catalog.ExportDemo)}}); err != nil {
+			return err
+		}
 	}
 	cells := make([]any, len(headers))
 	for i, h := range headerRow(l) {
 		cells[i] = excelize.Cell{StyleID: bold, Value: h}
 	}
-	if err := sw.SetRow("A1", cells); err != nil {
+	if err := sw.SetRow(fmt.Sprintf("A%d", top), cells); err != nil {
 		return err
 	}
 	for i, s := range scans {
@@ -291,7 +329,7 @@ func writeXLSX(w io.Writer, scans []canhcua.Scan, opt Options, l catalog.Lang) e
 		for _, v := range row(s, opt, l) {
 			cells = append(cells, v) // written as an inline string (t="inlineStr"), never a formula
 		}
-		cell, err := excelize.CoordinatesToCellName(1, i+2)
+		cell, err := excelize.CoordinatesToCellName(1, top+1+i)
 		if err != nil {
 			return err
 		}

@@ -31,6 +31,9 @@ func (r *rep) csv(w io.Writer) error {
 	cw.UseCRLF = true
 	rec := func(fields ...string) { cw.Write(fields) } // errors are kept by cw and read at Flush
 
+	if m := r.demoMark(); m != "" {
+		rec(m)
+	}
 	rec(r.t(catalog.ReportTitle))
 	if r.d.Site != "" {
 		rec(r.t(catalog.ReportSite), safe(clean(r.d.Site)))

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/go-pdf/fpdf"
 
@@ -23,7 +24,7 @@ func (r *rep) pdf(w io.Writer) error {
 	doc := export.NewPDF()
 	doc.SetMargins(pdfMargin, pdfMargin, pdfMargin)
 	doc.SetAutoPageBreak(true, pdfMargin+5)
-	doc.SetTitle(r.t(catalog.ReportTitle)+" "+r.dateString(), true)
+	doc.SetTitle(strings.TrimSpace(r.demoMark()+" "+r.t(catalog.ReportTitle)+" "+r.dateString()), true)
 	doc.AliasNbPages("{nb}")
 	doc.SetFooterFunc(func() {
 		doc.SetY(-pdfMargin)
@@ -34,6 +35,12 @@ func (r *rep) pdf(w io.Writer) error {
 	doc.AddPage()
 	p := &pdfWriter{doc: doc}
 
+	if m := r.demoMark(); m != "" {
+		doc.SetFont(export.PDFFont, "B", 12)
+		doc.SetTextColor(176, 0, 32)
+		doc.CellFormat(pdfWidth, 8, p.fit(m, pdfWidth), "", 1, "C", false, 0, "")
+		doc.SetTextColor(0, 0, 0)
+	}
 	doc.SetFont(export.PDFFont, "B", 16)
 	doc.CellFormat(pdfWidth, 9, r.t(catalog.ReportTitle), "", 1, "C", false, 0, "")
 	doc.SetFont(export.PDFFont, "", 11)

@@ -38,6 +38,9 @@ type Day struct {
 	Guests   []Guest
 	// Made is when the report was made, shown at its end; zero: not shown.
 	Made time.Time
+	// Demo: the day is the demo's (made-up people, its own database); the
+	// report says so before its title.
+	Demo bool
 }
 
 // Group is one roster's day: how many of its people scanned, and who did not.
@@ -139,6 +142,14 @@ func (r *rep) t(key catalog.Key, args ...any) string { return r.lang.T(key, args
 
 // clean makes user text (names, messages) one safe line.
 func clean(s string) string { return canhcua.Sanitize(s, 0) }
+
+// demoMark is the line that marks the demo's report, "" for a real one.
+func (r *rep) demoMark() string {
+	if !r.d.Demo {
+		return ""
+	}
+	return r.t(catalog.ExportDemo)
+}
 
 func (r *rep) dateString() string { return r.d.Date.Format("02/01/2006") }
 

@@ -274,3 +274,32 @@ func TestWriteErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoMarked: the demo's report says DEMO before its title in every
+// format; a real one does not.
+func TestDemoMarked(t *testing.T) {
+	d := seeded()
+	d.Demo = true
+	const mark = "DEMO — made-up people from the demo source, not real check-ins"
+	for _, f := range []string{"text", "csv"} {
+		got := strings.TrimPrefix(string(write(t, f, d, "en")), "\uFEFF")
+		if first, _, _ := strings.Cut(got, "\n"); strings.TrimSpace(strings.Trim(first, "\r\"")) != mark {
+			t.Errorf("%s report starts %q", f, first)
+		}
+		if real := string(write(t, f, seeded(), "en")); strings.Contains(real, "DEMO") {
+			t.Errorf("a real %s report says DEMO", f)
+		}
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(write(t, "xlsx", d, "en")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	if v, _ := x.GetCellValue("Summary", "A1"); v != mark {
+		t.Errorf("XLSX A1 = %q", v)
+	}
+	text, _ := pdftest.Text(t, write(t, "pdf", d, "en"))
+	if !strings.Contains(text, mark) {
+		t.Errorf("the PDF lacks the demo mark:\n%s", text)
+	}
+}

@@ -17,6 +17,9 @@ func (r *rep) text(w io.Writer) error {
 	b := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(b, format+"\n", a...) }
 
+	if m := r.demoMark(); m != "" {
+		p("%s", m)
+	}
 	p("%s", r.t(catalog.ReportTitle))
 	if r.d.Site != "" {
 		p("%s: %s", r.t(catalog.ReportSite), clean(r.d.Site))

@@ -32,6 +32,9 @@ func (r *rep) xlsx(w io.Writer) error {
 		return err
 	}
 	x.sheet, x.row = sum, 0
+	if m := r.demoMark(); m != "" {
+		x.put(title, m)
+	}
 	x.put(title, r.t(catalog.ReportTitle))
 	if r.d.Site != "" {
 		x.put(0, r.t(catalog.ReportSite), clean(r.d.Site))
