@@ -55,6 +55,18 @@ type CameraStatus struct {
 	Retrying bool
 }
 
+// SyncStatus is the desk's link with the district's server, polled about
+// once a second.
+type SyncStatus struct {
+	Online  bool
+	Pending int       // changes waiting to be sent
+	LastOK  time.Time // when the server last acknowledged (zero: never)
+	// SiteKnown: the site's figures across all its doors (Inside, People)
+	// came with the last contact.
+	SiteKnown      bool
+	Inside, People int
+}
+
 // Config configures the desk screen.
 type Config struct {
 	Site string // the office, e.g. "UBND xã Tân Phú"
@@ -84,4 +96,7 @@ type Config struct {
 	// Demo marks the screen as the demo's (made-up people, a database of its
 	// own): the header says DEMO.
 	Demo bool
+	// Sync reports the link with the district's server; nil when the desk
+	// has none (no line in the header then).
+	Sync func() SyncStatus
 }

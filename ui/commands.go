@@ -26,6 +26,8 @@ type (
 		// seen: stale when a write's outcome came in since.
 		storage error
 		writes  int
+		sync    SyncStatus
+		hasSync bool
 	}
 
 	// snapshotMsg carries figures reloaded after a change. A part is nil
@@ -225,13 +227,17 @@ func setModeCmd(b Backend, mode canhcua.Mode) tea.Cmd {
 	}
 }
 
-// pollCmd reads the clock, the camera's status and the storage's (inside
-// the Cmd); writes is how many write outcomes the screen had seen.
-func pollCmd(now func() time.Time, camera func() CameraStatus, b Backend, writes int) func() tea.Msg {
+// pollCmd reads the clock, the camera's status, the storage's and the link
+// with the server's (inside the Cmd); writes is how many write outcomes the
+// screen had seen.
+func pollCmd(now func() time.Time, camera func() CameraStatus, sync func() SyncStatus, b Backend, writes int) func() tea.Msg {
 	return func() tea.Msg {
 		m := tickMsg{now: now(), storage: b.Storage(), writes: writes}
 		if camera != nil {
 			m.cam, m.hasCam = camera(), true
+		}
+		if sync != nil {
+			m.sync, m.hasSync = sync(), true
 		}
 		return m
 	}

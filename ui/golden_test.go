@@ -85,6 +85,7 @@ type goldenCase struct {
 	warns  bool     // the backend has open warnings
 	hold   bool     // the event is roster-only: unlisted people are held
 	full   bool     // the disk is full: scans fail with EFULL
+	sync   *SyncStatus // the desk has a district server in this state
 }
 
 // openWarnings are two of the day's warnings, newest first.
@@ -111,6 +112,16 @@ func TestGolden(t *testing.T) {
 			want: []string{"KHÔNG LƯU ĐƯỢC LƯỢT QUÉT — ổ đĩa đầy", "LỖI GHI — CHƯA LƯU", "Giải phóng chỗ trên ổ đĩa"}},
 		{name: "storage_full_en", lang: "en", w: 100, h: 30, seed: true, full: true, reads: []string{"HOA"},
 			want: []string{"SCANS ARE NOT BEING SAVED — the disk is full", "NOT SAVED", "Free space on the disk"}},
+		{name: "sync_online_vi", lang: "vi", w: 100, h: 30, seed: true,
+			sync: &SyncStatus{Online: true, Pending: 0, LastOK: t0.Add(-2 * time.Second), SiteKnown: true, Inside: 12, People: 40},
+			want: []string{"đồng bộ: 0 chờ · 2 giây trước · cả đơn vị: 12 đang ở trong · 40 người"}},
+		{name: "sync_offline_en", lang: "en", w: 100, h: 30, seed: true, sync: &SyncStatus{Pending: 143},
+			want: []string{"offline — 143 waiting"}},
+		{name: "sync_online_en", lang: "en", w: 80, h: 24, seed: true,
+			sync: &SyncStatus{Online: true, Pending: 3, LastOK: t0.Add(-75 * time.Second), SiteKnown: true, Inside: 5, People: 9},
+			want: []string{"sync: 3 pending · 1 min 15 s ago · whole site: 5 inside · 9 people"}},
+		{name: "sync_offline_vi", lang: "vi", w: 80, h: 24, seed: true, sync: &SyncStatus{Pending: 143},
+			want: []string{"ngoại tuyến — 143 lượt chờ gửi"}},
 		{name: "minimum_80x24_vi", lang: "vi", w: 80, h: 24, seed: true, reads: []string{"HOA"},
 			notice: "Không mở được camera 0 — đang chạy nguồn demo", want: []string{"ĐÃ GHI NHẬN — VÀO", "Võ Thị Hoa"}},
 	}
@@ -157,6 +168,10 @@ func runGolden(t *testing.T, tc goldenCase) string {
 		reads <- canhcua.Code{Text: r}
 	}
 	var bell bytes.Buffer
+	var sync func() SyncStatus
+	if tc.sync != nil {
+		sync = func() SyncStatus { return *tc.sync }
+	}
 	m := New(Config{
 		Site:     "UBND xã Tân Phú",
 		Door:     door,
@@ -172,6 +187,7 @@ func runGolden(t *testing.T, tc goldenCase) string {
 		},
 		Identify: identifyStub,
 		Notice:   tc.notice,
+		Sync:     sync,
 	}, b)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(tc.w, tc.h))
 	teatest.WaitFor(t, tm.Output(), func(out []byte) bool {

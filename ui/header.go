@@ -27,6 +27,8 @@ type header struct {
 	camKnown   bool
 	warnings   int   // open warnings, shown on the right of the camera line
 	storage    error // scans cannot be saved: the alarm line (alarm.go)
+	sync       SyncStatus
+	syncKnown  bool // the desk has a district server: a line for the link
 }
 
 func (h header) view(width int, now time.Time, mode canhcua.Mode, c texts, st Styles) string {
@@ -52,6 +54,9 @@ func (h header) view(width int, now time.Time, mode canhcua.Mode, c texts, st St
 		lines = append(lines, spread(h.cameraLine(width-lipgloss.Width(warn)-1, now, c, st), warn, width))
 	} else {
 		lines = append(lines, h.cameraLine(width, now, c, st))
+	}
+	if h.syncKnown {
+		lines = append(lines, h.syncLine(width, now, c, st))
 	}
 	if a := h.alarmLine(width, c, st); a != "" {
 		lines = append(lines, a)
@@ -101,6 +106,24 @@ func (h header) cameraLine(width int, now time.Time, c texts, st Styles) string 
 		return st.CameraBad.Render(line)
 	}
 	return st.CameraOK.Render(line)
+}
+
+// syncLine is the link with the district's server: "đồng bộ: 0 chờ · 2 giây
+// trước · cả đơn vị: 12 đang ở trong · 40 người", or offline with what waits.
+func (h header) syncLine(width int, now time.Time, c texts, st Styles) string {
+	s := h.sync
+	if !s.Online {
+		return st.CameraBad.Render(sanitize(c.t(catalog.UISyncOffline, s.Pending), width))
+	}
+	age := now.Sub(s.LastOK)
+	if age < 0 || s.LastOK.IsZero() {
+		age = 0
+	}
+	line := c.t(catalog.UISyncOnline, s.Pending, c.seconds(age))
+	if s.SiteKnown {
+		line += " · " + c.t(catalog.UISyncSite, s.Inside, s.People)
+	}
+	return st.CameraOK.Render(sanitize(line, width))
 }
 
 // spread puts left and right on one line of width cells, right-aligned,

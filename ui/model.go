@@ -129,7 +129,7 @@ func midnight(t time.Time) time.Time {
 func (m *model) Init() tea.Cmd {
 	cmds := []tea.Cmd{
 		m.reload(true, true, true),
-		pollCmd(m.cfg.Now, m.cfg.Camera, m.backend, m.writes), // the camera's and storage's status at once
+		pollCmd(m.cfg.Now, m.cfg.Camera, m.cfg.Sync, m.backend, m.writes), // the camera's and storage's status at once
 		m.tick(),
 		warningsCmd(m.ctx, m.backend, m.day, m.cfg.Door),
 	}
@@ -143,7 +143,7 @@ func (m *model) Init() tea.Cmd {
 func (m *model) tick() tea.Cmd {
 	now := m.cfg.Now()
 	d := time.Second - now.Sub(now.Truncate(time.Second))
-	return m.after(d, pollCmd(m.cfg.Now, m.cfg.Camera, m.backend, m.writes))
+	return m.after(d, pollCmd(m.cfg.Now, m.cfg.Camera, m.cfg.Sync, m.backend, m.writes))
 }
 
 // request builds a reload of the given parts for the current state.

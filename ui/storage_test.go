@@ -76,7 +76,7 @@ func TestStorageAlarm(t *testing.T) {
 // a scan's outcome came in does not undo what that outcome showed.
 func TestStorageAlarmFromPoll(t *testing.T) {
 	h := newHarness(t, Config{Lang: "en"})
-	poll := func() tickMsg { return pollCmd(h.m.cfg.Now, nil, h.b, h.m.writes)().(tickMsg) }
+	poll := func() tickMsg { return pollCmd(h.m.cfg.Now, nil, nil, h.b, h.m.writes)().(tickMsg) }
 	h.b.storage = storageErr(canhcua.EREADONLY, catalog.ErrDBReadOnly, "attempt to write a readonly database (8)")
 	h.send(poll())
 	if !strings.Contains(h.m.View(), "SCANS ARE NOT BEING SAVED — the database is read-only") {

@@ -57,6 +57,7 @@ func (m *model) resized(msg tea.WindowSizeMsg) tea.Cmd {
 func (m *model) ticked(msg tickMsg) tea.Cmd {
 	m.now = msg.now.In(m.loc)
 	m.header.cam, m.header.camKnown = msg.cam, msg.hasCam
+	m.header.sync, m.header.syncKnown = msg.sync, msg.hasSync
 	if msg.writes == m.writes {
 		m.header.storage = msg.storage
 	}

@@ -41,6 +41,7 @@ type config struct {
 	BadgeKey        string        `toml:"badge_key"`        // key that signs and checks canhcua badges
 	RetentionDays   int           `toml:"retention_days"`   // personal data older than this is deleted (at start, and by purge)
 	ClosingTime     string        `toml:"closing_time"`     // HH:MM: who is still inside then is a warning (doors that count exits)
+	Server          string        `toml:"server"`           // the district's PostgreSQL (postgres://…); "" for none
 }
 
 func defaultConfig() config {
@@ -134,6 +135,7 @@ func deskFlags(fs *flag.FlagSet, c *config) (apply func() error, cfgPath *string
 		{"site", &c.Site, say(catalog.DeskFlagSite)},
 		{"direction", &c.Direction, say(catalog.DeskFlagDirection)},
 		{"lang", &c.Lang, say(catalog.DeskFlagLang)},
+		{"server", &c.Server, say(catalog.DeskFlagServer)},
 	}
 	values := map[string]*string{}
 	dsts := map[string]*string{}
@@ -174,6 +176,9 @@ func (c *config) validate() error {
 	}
 	if c.RetentionDays < 1 {
 		return sayErr(catalog.ConfigRetention, c.RetentionDays)
+	}
+	if c.Server != "" && (strings.TrimSpace(c.Site) == "" || c.Site == defaultConfig().Site) {
+		return sayErr(catalog.ConfigServerSite)
 	}
 	if c.ClosingTime != "" {
 		if _, err := canhcua.ParseClock(c.ClosingTime); err != nil {

@@ -89,6 +89,11 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if c.ClosingTime != "" {
 		closing, _ = canhcua.ParseClock(c.ClosingTime) // checked by validate
 	}
+	server := c.Server
+	if pick.demo && server != "" {
+		log.Printf("canhcua: the demo's made-up people never go to the district server; not syncing")
+		server = ""
+	}
 	dk := desk.Start(ctx, pick.name, desk.Options{
 		DB: st, Door: c.Door, Location: loc, Mode: mode, Dedup: c.Dedup, DataDir: filepath.Dir(pick.db),
 		RetentionDays: c.RetentionDays, Closing: closing, Rules: canhcua.Rules{DuplicateWindow: c.DuplicateWindow},
@@ -96,6 +101,7 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		OnFirstFrame: func() {
 			log.Printf("canhcua: first frame %.1f ms after start", float64(time.Since(processStart).Microseconds())/1000)
 		},
+		Server: server, Site: c.Site, Version: version,
 	})
 	notice := ""
 	if pick.notice != "" {
@@ -112,6 +118,7 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Camera:   dk.Camera.Status,
 		Notice:   notice,
 		Demo:     pick.demo,
+		Sync:     syncStatus(dk.Sync),
 		Identify: func(text string) canhcua.Identity { return canhcua.IdentifyWith(idcfg, text) },
 	}, dk.Backend)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx))
@@ -123,6 +130,25 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cl.fail(err)
 	}
 	return exitOK
+}
+
+// version is canhcua's version, told to the district's server.
+const version = "2026.11"
+
+// syncStatus is the screen's view of the link with the district's server;
+// nil without one.
+func syncStatus(s *desk.Sync) func() ui.SyncStatus {
+	if s == nil {
+		return nil
+	}
+	return func() ui.SyncStatus {
+		st := s.Status()
+		u := ui.SyncStatus{Online: st.Online, Pending: st.Pending, LastOK: st.LastOK}
+		if st.Site != nil {
+			u.SiteKnown, u.Inside, u.People = true, st.Site.Inside, st.Site.People
+		}
+		return u
+	}
 }
 
 // demoDB is the demo's database, in the folder of the real one.

@@ -120,6 +120,9 @@ const (
 	UIBannerMinutesSeconds Key = "ui.banner_minutes_seconds"
 	UIBannerHoursMinutes   Key = "ui.banner_hours_minutes"
 	UIDemoNotice           Key = "ui.demo_notice"
+	UISyncOnline           Key = "ui.sync_online"
+	UISyncOffline          Key = "ui.sync_offline"
+	UISyncSite             Key = "ui.sync_site"
 	UIDemoAsked            Key = "ui.demo_asked"
 	UIDemo                 Key = "ui.demo"
 	UICameraRetrying       Key = "ui.camera_retrying"
@@ -374,6 +377,7 @@ const (
 	DeskFlagLang      Key = "desk.flag_lang"
 	DeskFlagNoBell    Key = "desk.flag_no_bell"
 	DeskFlagConfig    Key = "desk.flag_config"
+	DeskFlagServer    Key = "desk.flag_server"
 	DeskDefaultDoor   Key = "desk.default_door"
 	DeskDemoDB        Key = "desk.demo_db"
 	DeskCannotSave    Key = "desk.cannot_save"
@@ -382,6 +386,7 @@ const (
 	ConfigNoDB        Key = "config.no_db"
 	ConfigRetention   Key = "config.retention"
 	ConfigTimeZone    Key = "config.time_zone"
+	ConfigServerSite  Key = "config.server_site"
 )
 
 // canhcua export.

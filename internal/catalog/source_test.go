@@ -33,7 +33,7 @@ import (
 //   - the fixtures of tests (internal/*test packages).
 var (
 	twoWords = regexp.MustCompile(`\p{L}{2,} +\p{L}{2,}`)
-	sqlWords = regexp.MustCompile(`\b(SELECT|INSERT|UPDATE|DELETE|FROM|WHERE|ORDER BY|GROUP BY|PRAGMA|JOIN|VALUES|LIMIT|IS NULL|AND|OR)\b`)
+	sqlWords = regexp.MustCompile(`\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|FROM|WHERE|ORDER BY|GROUP BY|PRAGMA|JOIN|VALUES|LIMIT|IS NULL|AND|OR)\b`)
 )
 
 func isText(s string) bool {

@@ -121,6 +121,9 @@ var vi = map[Key]string{
 	UIBannerMinutesSeconds: "%d PHÚT %d GIÂY",
 	UIBannerHoursMinutes:   "%d GIỜ %d PHÚT",
 	UIDemoNotice:           "Không tìm thấy camera: đang chạy demo, người giả lập được ghi riêng, không vào sổ thật, tại %s",
+	UISyncOnline:           "đồng bộ: %d chờ · %s trước",
+	UISyncOffline:          "ngoại tuyến — %d lượt chờ gửi",
+	UISyncSite:             "cả đơn vị: %d đang ở trong · %d người",
 	UIDemoAsked:            "Nguồn demo: người giả lập được ghi riêng, không vào sổ thật, tại %s",
 	UIDemo:                 "DEMO",
 	UICameraRetrying:       "CAMERA GẶP SỰ CỐ: %s — thử lại mỗi 2 giây",
@@ -385,6 +388,7 @@ Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng t�
 	DeskFlagLang:      "vi hoặc en (mặc định vi)",
 	DeskFlagNoBell:    "không rung chuông terminal khi quét",
 	DeskFlagConfig:    "tệp cấu hình (TOML; mặc định %s)",
+	DeskFlagServer:    "máy chủ của huyện (postgres://…): gửi các lượt quét lên đó, nhận danh sách của đơn vị",
 	DeskDefaultDoor:   "Cửa chính",
 	DeskDemoDB:        "%s là cơ sở dữ liệu của demo: lượt quét thật không bao giờ ghi vào đó (hãy chọn --db khác)",
 	DeskCannotSave:    "không lưu được lượt quét vào %s: %s",
@@ -393,6 +397,7 @@ Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng t�
 	ConfigNoDB:        "chưa có đường dẫn cơ sở dữ liệu",
 	ConfigRetention:   "retention_days %d: phải giữ ít nhất 1 ngày",
 	ConfigTimeZone:    "múi giờ %q: %v",
+	ConfigServerSite:  "máy chủ của huyện cần tên đơn vị (site trong tệp cấu hình, hoặc --site)",
 
 	// canhcua export.
 	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id]

@@ -12,6 +12,7 @@ import (
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/store"
+	"github.com/canhcua/canhcua/store/district"
 	"github.com/canhcua/canhcua/store/export"
 )
 
@@ -35,6 +36,11 @@ type Options struct {
 	// OnFirstFrame, when set, is called once the source has delivered a
 	// frame.
 	OnFirstFrame func()
+	// Server is the district's server (postgres://…), "" for none: then the
+	// desk works alone, as it always can. Site names the desk's unit there.
+	Server  string
+	Site    string
+	Version string
 }
 
 // Desk is a desk at work.
@@ -42,6 +48,7 @@ type Desk struct {
 	Camera  *Camera
 	Watcher *Watcher
 	Backend *Backend
+	Sync    *Sync // nil without a server
 	wg      sync.WaitGroup
 }
 
@@ -77,6 +84,25 @@ func Start(ctx context.Context, source string, o Options) *Desk {
 		defer d.wg.Done()
 		d.Watcher.run(ctx, d.Camera.Trouble, d.Camera.noScans)
 	}()
+	if o.Server != "" {
+		id, err := o.DB.DeskID(ctx)
+		if err != nil {
+			log.Printf("canhcua: district server: %v; the desk works alone", err)
+			return d
+		}
+		d.Sync = &Sync{Local: o.DB, URL: o.Server,
+			Desk: district.Desk{ID: id, Site: o.Site, Door: o.Door, Version: o.Version},
+			OnRosters: func() {
+				if err := d.Watcher.refreshRosters(ctx); err != nil && ctx.Err() == nil {
+					log.Printf("canhcua: rosters: %v", err)
+				}
+			}}
+		d.wg.Add(1)
+		go func() {
+			defer d.wg.Done()
+			d.Sync.Run(ctx)
+		}()
+	}
 	return d
 }
 
