@@ -80,11 +80,11 @@ type goldenCase struct {
 	w, h   int
 	notice string
 	seed   bool
-	reads  []string // code texts the camera sends, in order
-	want   []string // texts that show the screen is complete
-	warns  bool     // the backend has open warnings
-	hold   bool     // the event is roster-only: unlisted people are held
-	full   bool     // the disk is full: scans fail with EFULL
+	reads  []string    // code texts the camera sends, in order
+	want   []string    // texts that show the screen is complete
+	warns  bool        // the backend has open warnings
+	hold   bool        // the event is roster-only: unlisted people are held
+	full   bool        // the disk is full: scans fail with EFULL
 	sync   *SyncStatus // the desk has a district server in this state
 }
 
