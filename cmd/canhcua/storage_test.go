@@ -106,7 +106,9 @@ func runDesk(t *testing.T, args ...string) (string, int) {
 	t.Helper()
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	var errb bytes.Buffer
-	code := run(context.Background(), append(args, "--source", "demo", "--no-bell"), io.Discard, &errb)
+	// A source of its own (not the demo, which has a database of its own):
+	// the database is checked before the source is opened.
+	code := run(context.Background(), append(args, "--source", filepath.Join(t.TempDir(), "cam.mp4"), "--no-bell"), io.Discard, &errb)
 	return errb.String(), code
 }
 
