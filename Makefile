@@ -2,11 +2,13 @@
 
 GO       ?= go
 BIN      := bin/canhcua
-# Debian/Ubuntu packages the build and the tests need.
-APT_PKGS := libopencv-dev libopencv-contrib-dev opencv-data libzxing-dev libavutil-dev pkg-config g++ tmux
+# Debian/Ubuntu packages the build needs; the tests need PostgreSQL too (a
+# throwaway server of their own: the district's side), the desk does not.
+APT_PKGS      := libopencv-dev libopencv-contrib-dev opencv-data libzxing-dev libavutil-dev pkg-config g++ tmux
+APT_TEST_PKGS := postgresql
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test bench vet fmt fuzz clean
+.PHONY: all deps test-deps apt-install build run test bench vet fmt fuzz clean
 
 # Fuzz targets of the payload parsers (root package); each runs FUZZTIME.
 FUZZ     := FuzzIdentify FuzzCCCD FuzzHC1 FuzzBase45 FuzzCOSE FuzzEMV FuzzBadge FuzzSanitize
@@ -16,7 +18,14 @@ all: build
 
 # Installs the missing packages with apt-get; does nothing when all are there.
 deps:
-	@missing=""; for p in $(APT_PKGS); do \
+	@$(MAKE) --no-print-directory apt-install PKGS="$(APT_PKGS)"
+
+# The test's packages too.
+test-deps: deps
+	@$(MAKE) --no-print-directory apt-install PKGS="$(APT_TEST_PKGS)"
+
+apt-install:
+	@missing=""; for p in $(PKGS); do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -32,7 +41,7 @@ run: build
 	./$(BIN)
 
 # The whole test suite, the Mat-leak check (OpenCV memory) and go vet.
-test: deps
+test: test-deps
 	$(GO) vet ./...
 	$(GO) test ./...
 	$(GO) test -tags matprofile -run MatLeak -count=1 ./camera

@@ -12,6 +12,8 @@ import (
 	"github.com/canhcua/canhcua/camera"
 	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/tz"
+	"github.com/canhcua/canhcua/store"
+	"github.com/canhcua/canhcua/store/district"
 	"github.com/canhcua/canhcua/store/roster"
 )
 
@@ -44,6 +46,8 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	replace := c.fs.Bool("replace", false, say(catalog.RosterFlagReplace))
 	db := c.dbFlag(cfg.DB)
 	badgeKey := c.fs.String("badge-key", cfg.BadgeKey, say(catalog.RosterFlagBadgeKey))
+	server := c.fs.String("server", "", say(catalog.RosterFlagServer))
+	site := c.fs.String("site", "", say(catalog.RosterFlagSite))
 	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
@@ -82,15 +86,38 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if len(res.Members) == 0 {
 		return c.failf(catalog.RosterNobody, path)
 	}
-	st, err := openDB(ctx, *db, tz.Load(cfg.TimeZone), false)
-	if err != nil {
-		return c.fail(err)
+	var to rosterTarget
+	if *server != "" || *site != "" {
+		// For a whole site, on the district's server: every desk of the
+		// site pulls it.
+		url, name := *server, *site
+		if url == "" {
+			url = cfg.Server
+		}
+		if name == "" {
+			name = cfg.Site
+		}
+		if url == "" || name == "" || name == defaultConfig().Site {
+			return c.failf(catalog.RosterServerSite)
+		}
+		srv, err := district.Open(ctx, url)
+		if err != nil {
+			return c.fail(err)
+		}
+		defer srv.Close()
+		to = siteRosters{srv, name}
+	} else {
+		st, err := openDB(ctx, *db, tz.Load(cfg.TimeZone), false)
+		if err != nil {
+			return c.fail(err)
+		}
+		defer st.Close()
+		to = localRosters{st}
 	}
-	defer st.Close()
 	r := canhcua.Roster{Name: name, ExpectedBy: expectedBy, Only: *only}
 	// An existing group keeps its expected-by time and roster-only setting
 	// unless they are given.
-	rs, err := st.Rosters(ctx)
+	rs, err := to.Rosters(ctx)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -104,7 +131,7 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			}
 		}
 	}
-	if _, err := st.SaveRoster(ctx, r, res.Members, *replace); err != nil {
+	if err := to.Save(ctx, r, res.Members, *replace); err != nil {
 		return c.fail(err)
 	}
 	fmt.Fprint(stdout, say(catalog.RosterImported, filepath.Base(path), len(res.Members), r.Name))
@@ -240,4 +267,36 @@ func rosterRemove(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	fmt.Fprintln(stdout, say(catalog.RosterRemoved, pos[0]))
 	return exitOK
+}
+
+// rosterTarget is where a roster is imported: the desk's database, or a
+// site's rosters on the district's server.
+type rosterTarget interface {
+	Rosters(ctx context.Context) ([]canhcua.Roster, error)
+	Save(ctx context.Context, r canhcua.Roster, members []canhcua.Member, replace bool) error
+}
+
+type localRosters struct{ st *store.DB }
+
+func (l localRosters) Rosters(ctx context.Context) ([]canhcua.Roster, error) {
+	return l.st.Rosters(ctx)
+}
+
+func (l localRosters) Save(ctx context.Context, r canhcua.Roster, ms []canhcua.Member, replace bool) error {
+	_, err := l.st.SaveRoster(ctx, r, ms, replace)
+	return err
+}
+
+type siteRosters struct {
+	srv  *district.DB
+	site string
+}
+
+func (s siteRosters) Rosters(ctx context.Context) ([]canhcua.Roster, error) {
+	rs, _, err := s.srv.SiteRosters(ctx, s.site)
+	return rs, err
+}
+
+func (s siteRosters) Save(ctx context.Context, r canhcua.Roster, ms []canhcua.Member, replace bool) error {
+	return s.srv.SaveSiteRoster(ctx, s.site, r, ms, replace)
 }

@@ -507,7 +507,7 @@ Run 'canhcua roster COMMAND --help' for the options of a command.
 `,
 	RosterNoCommand:      "no command given: import, list or remove (see canhcua roster --help)",
 	RosterUnknownCommand: "unknown command %q: want import, list or remove",
-	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH]
+	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH | --server URL --site NAME]
 
 Reads the people of a CSV, XLSX or PDF list into the group NAME (made when new). The
 list is a table with a header row, in Vietnamese or English: STT, Họ và tên (Name),
@@ -522,6 +522,9 @@ updated).`,
 	RosterFlagOnly:       "the event admits the group's people only: others are held for the operator",
 	RosterFlagReplace:    "replace the group's people instead of adding to them",
 	RosterFlagBadgeKey:   "key that checks canhcua badges printed in the list",
+	RosterFlagServer:     "import for a whole site on the district's server (postgres://…; default: the config's server when --site is given)",
+	RosterFlagSite:       "the site the roster is for, on the server (default: the config's site when --server is given)",
+	RosterServerSite:     "importing to the server needs both its address (--server, or server in the config) and the site's name (--site, or site)",
 	RosterNoFile:         "no file given (see canhcua roster import --help)",
 	RosterOneFile:        "unexpected argument %q: give one file",
 	RosterNobody:         "%s: nobody could be imported",

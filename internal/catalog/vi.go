@@ -507,7 +507,7 @@ Chạy 'canhcua roster COMMAND --help' để xem các tùy chọn của một l�
 `,
 	RosterNoCommand:      "chưa có lệnh: import, list hoặc remove (xem canhcua roster --help)",
 	RosterUnknownCommand: "lệnh %q không có: cần import, list hoặc remove",
-	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH]
+	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH | --server URL --site NAME]
 
 Đọc danh sách người trong tệp CSV, XLSX hoặc PDF vào nhóm NAME (tạo mới khi chưa có). Danh
 sách là một bảng có dòng tiêu đề, tiếng Việt hoặc tiếng Anh: STT, Họ và tên (Name),
@@ -522,6 +522,9 @@ cập nhật).`,
 	RosterFlagOnly:       "sự kiện chỉ cho người trong nhóm vào: người khác được giữ lại chờ người trực",
 	RosterFlagReplace:    "thay những người của nhóm thay vì thêm vào",
 	RosterFlagBadgeKey:   "khóa kiểm tra thẻ canhcua in trong danh sách",
+	RosterFlagServer:     "nhập cho cả đơn vị lên máy chủ của huyện (postgres://…; mặc định: server trong tệp cấu hình khi có --site)",
+	RosterFlagSite:       "đơn vị nhận danh sách trên máy chủ (mặc định: site trong tệp cấu hình khi có --server)",
+	RosterServerSite:     "nhập lên máy chủ cần cả địa chỉ máy chủ (--server hoặc server trong tệp cấu hình) và tên đơn vị (--site hoặc site)",
 	RosterNoFile:         "chưa chỉ ra tệp nào (xem canhcua roster import --help)",
 	RosterOneFile:        "thừa tham số %q: chỉ một tệp",
 	RosterNobody:         "%s: không nhập được ai",
