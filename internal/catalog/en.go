@@ -225,6 +225,8 @@ var en = map[Key]string{
 	ErrExportFormat:       "export format %q: want csv, xlsx or json",
 	ErrReportLanguage:     "report language %q: want vi or en",
 	ErrReportFormat:       "report format %q: want text, csv, xlsx or pdf",
+	ErrOpeningHours:       "opening hours %q: want 07:00-17:30",
+	ErrNoSite:             "the server has no site %q",
 
 	// A day's scans (canhcua export).
 	ExportTime:        "Time",
@@ -300,6 +302,23 @@ var en = map[Key]string{
 	ReportWarnStillInside: "Still inside at closing",
 	ReportWarnNoScan:      "Passed without scanning",
 	ReportWarnCamera:      "Camera trouble",
+
+	// The district's table (canhcua district): its screen and its files.
+	DistrictTitle:        "THE DISTRICT'S SITES",
+	DistrictSummary:      "%d sites · staff scanned %s · silent doors: %d · warnings: %d",
+	DistrictRules:        "Worst compliance first. During opening hours (%s), a door not heard from for over %d min is flagged silent.",
+	DistrictColSite:      "Site",
+	DistrictColDoors:     "Doors",
+	DistrictColEntries:   "Entries",
+	DistrictColExits:     "Exits",
+	DistrictColPeople:    "People",
+	DistrictColStaff:     "Staff scanned",
+	DistrictColWarnings:  "Warnings",
+	DistrictColLastHeard: "Last heard",
+	DistrictNever:        "never",
+	DistrictSilent:       "SILENT: %s",
+	DistrictSilentDoor:   "%s %d min",
+	DistrictSheet:        "Sites",
 
 	// Rosters read from files (canhcua roster import).
 	RosterTooLarge:       "%s is larger than %d MB",

@@ -234,6 +234,8 @@ const (
 	ErrExportFormat       Key = "err.export_format"
 	ErrReportLanguage     Key = "err.report_language"
 	ErrReportFormat       Key = "err.report_format"
+	ErrOpeningHours       Key = "err.opening_hours"
+	ErrNoSite             Key = "err.no_site"
 )
 
 // A day's scans (canhcua export).
@@ -313,6 +315,25 @@ const (
 	ReportWarnStillInside Key = "report.warn_still_inside"
 	ReportWarnNoScan      Key = "report.warn_no_scan"
 	ReportWarnCamera      Key = "report.warn_camera"
+)
+
+// The district's table (canhcua district): its screen and its files.
+const (
+	DistrictTitle        Key = "district.title"
+	DistrictSummary      Key = "district.summary"
+	DistrictRules        Key = "district.rules"
+	DistrictColSite      Key = "district.col_site"
+	DistrictColDoors     Key = "district.col_doors"
+	DistrictColEntries   Key = "district.col_entries"
+	DistrictColExits     Key = "district.col_exits"
+	DistrictColPeople    Key = "district.col_people"
+	DistrictColStaff     Key = "district.col_staff"
+	DistrictColWarnings  Key = "district.col_warnings"
+	DistrictColLastHeard Key = "district.col_last_heard"
+	DistrictNever        Key = "district.never"
+	DistrictSilent       Key = "district.silent"
+	DistrictSilentDoor   Key = "district.silent_door"
+	DistrictSheet        Key = "district.sheet"
 )
 
 // Rosters read from files (canhcua roster import).

@@ -225,6 +225,8 @@ var vi = map[Key]string{
 	ErrExportFormat:       "định dạng xuất %q: cần csv, xlsx hoặc json",
 	ErrReportLanguage:     "ngôn ngữ báo cáo %q: cần vi hoặc en",
 	ErrReportFormat:       "định dạng báo cáo %q: cần text, csv, xlsx hoặc pdf",
+	ErrOpeningHours:       "giờ mở cửa %q: cần dạng 07:00-17:30",
+	ErrNoSite:             "máy chủ không có đơn vị %q",
 
 	// A day's scans (canhcua export).
 	ExportTime:        "Thời gian",
@@ -300,6 +302,23 @@ var vi = map[Key]string{
 	ReportWarnStillInside: "Còn bên trong khi đóng cửa",
 	ReportWarnNoScan:      "Đi qua không quét",
 	ReportWarnCamera:      "Sự cố camera",
+
+	// The district's table (canhcua district): its screen and its files.
+	DistrictTitle:        "TÌNH HÌNH CÁC ĐƠN VỊ",
+	DistrictSummary:      "%d đơn vị · cán bộ đã quét %s · %d cửa im lặng · %d cảnh báo",
+	DistrictRules:        "Đơn vị tuân thủ kém nhất ở trên cùng. Trong giờ mở cửa (%s), cửa không liên lạc quá %d phút bị đánh dấu im lặng.",
+	DistrictColSite:      "Đơn vị",
+	DistrictColDoors:     "Số cửa",
+	DistrictColEntries:   "Lượt vào",
+	DistrictColExits:     "Lượt ra",
+	DistrictColPeople:    "Số người",
+	DistrictColStaff:     "Cán bộ đã quét",
+	DistrictColWarnings:  "Cảnh báo",
+	DistrictColLastHeard: "Liên lạc cuối",
+	DistrictNever:        "chưa liên lạc",
+	DistrictSilent:       "IM LẶNG: %s",
+	DistrictSilentDoor:   "%s %d phút",
+	DistrictSheet:        "Các đơn vị",
 
 	// Rosters read from files (canhcua roster import).
 	RosterTooLarge:       "%s lớn hơn %d MB",
