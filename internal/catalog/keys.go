@@ -334,6 +334,7 @@ const (
 	DistrictSilent       Key = "district.silent"
 	DistrictSilentDoor   Key = "district.silent_door"
 	DistrictSheet        Key = "district.sheet"
+	DistrictAllSites     Key = "district.all_sites"
 	UIDistrictApp        Key = "ui.district_app"
 	UIDistrictColSite    Key = "ui.district_col_site"
 	UIDistrictColDoors   Key = "ui.district_col_doors"
@@ -452,11 +453,26 @@ const (
 
 // canhcua report.
 const (
-	ReportSynopsis   Key = "report.synopsis"
-	ReportFlagFormat Key = "report.flag_format"
-	ReportFlagTo     Key = "report.flag_to"
-	ReportFlagSite   Key = "report.flag_site"
-	ReportFlagLang   Key = "report.flag_lang"
+	ReportSynopsis        Key = "report.synopsis"
+	ReportFlagFormat      Key = "report.flag_format"
+	ReportFlagTo          Key = "report.flag_to"
+	ReportFlagSite        Key = "report.flag_site"
+	ReportFlagLang        Key = "report.flag_lang"
+	ReportFlagServer      Key = "report.flag_server"
+	ReportFlagDistrict    Key = "report.flag_district"
+	ReportSiteAndDistrict Key = "report.site_and_district"
+	ReportServerNoSite    Key = "report.server_no_site"
+	ReportServerDoor      Key = "report.server_door"
+)
+
+// canhcua district.
+const (
+	DistrictSynopsis   Key = "district.synopsis"
+	DistrictFlagServer Key = "district.flag_server"
+	DistrictFlagFormat Key = "district.flag_format"
+	DistrictFlagTo     Key = "district.flag_to"
+	DistrictFlagLang   Key = "district.flag_lang"
+	DistrictNoServer   Key = "district.no_server"
 )
 
 // canhcua purge.
