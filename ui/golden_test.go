@@ -129,16 +129,23 @@ func TestGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			view := runGolden(t, tc)
 			teatest.RequireEqualOutput(t, []byte(view))
-			lines := strings.Split(view, "\n")
-			if len(lines) != tc.h {
-				t.Errorf("%d lines, want %d", len(lines), tc.h)
-			}
-			for i, l := range lines {
-				if w := lipgloss.Width(l); w > tc.w {
-					t.Errorf("line %d is %d wide (terminal %d)", i+1, w, tc.w)
-				}
-			}
+			checkSize(t, view, tc.w, tc.h)
 		})
+	}
+}
+
+// checkSize fails the test when view is not exactly h lines of at most w
+// cells.
+func checkSize(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) != h {
+		t.Errorf("%d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if lw := lipgloss.Width(l); lw > w {
+			t.Errorf("line %d is %d wide (terminal %d)", i+1, lw, w)
+		}
 	}
 }
 

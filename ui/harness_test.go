@@ -67,20 +67,29 @@ func (h *harness) send(msg tea.Msg) {
 
 func (h *harness) run(cmd tea.Cmd) {
 	h.t.Helper()
+	if runCmd(cmd, h.send) {
+		h.quit = true
+	}
+}
+
+// runCmd runs cmd at once and hands the message it returns to send (a
+// batch's Cmds one after another); it reports whether one of them quit.
+func runCmd(cmd tea.Cmd, send func(tea.Msg)) (quit bool) {
 	if cmd == nil {
-		return
+		return false
 	}
 	switch msg := cmd().(type) {
 	case nil:
 	case tea.BatchMsg:
 		for _, c := range msg {
-			h.run(c)
+			quit = runCmd(c, send) || quit
 		}
 	case tea.QuitMsg:
-		h.quit = true
+		return true
 	default:
-		h.send(msg)
+		send(msg)
 	}
+	return quit
 }
 
 // fire runs the pending timers (as if their time had come).

@@ -71,3 +71,38 @@ type bindingsHelp []key.Binding
 
 func (b bindingsHelp) ShortHelp() []key.Binding  { return b }
 func (b bindingsHelp) FullHelp() [][]key.Binding { return [][]key.Binding{b} }
+
+// districtKeyMap is the district screen's keymap: the table of sites, and a
+// site's detail.
+type districtKeyMap struct {
+	Up     key.Binding
+	Down   key.Binding
+	Move   key.Binding // only shown: ↑/↓ move in the table
+	Scroll key.Binding // only shown: ↑/↓ scroll the detail
+	Open   key.Binding
+	Back   key.Binding
+	Reload key.Binding
+	Quit   key.Binding
+}
+
+func newDistrictKeyMap(c texts) districtKeyMap {
+	return districtKeyMap{
+		Up:     key.NewBinding(key.WithKeys("up", "k")),
+		Down:   key.NewBinding(key.WithKeys("down", "j")),
+		Move:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", c.t(catalog.UIDistrictHelpMove))),
+		Scroll: key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", c.t(catalog.UIDistrictHelpScroll))),
+		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t(catalog.UIDistrictHelpOpen))),
+		Back:   key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", c.t(catalog.UIDistrictHelpBack))),
+		Reload: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.t(catalog.UIDistrictHelpReload))),
+		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", c.t(catalog.UIHelpQuit))),
+	}
+}
+
+// tableHelp is the help under the table of sites; siteHelp under a site.
+func (k districtKeyMap) tableHelp() bindingsHelp {
+	return bindingsHelp{k.Move, k.Open, k.Reload, k.Quit}
+}
+
+func (k districtKeyMap) siteHelp() bindingsHelp {
+	return bindingsHelp{k.Scroll, k.Back, k.Reload, k.Quit}
+}

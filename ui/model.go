@@ -1,7 +1,8 @@
 // Package ui is the desk screen: a Bubble Tea program for whoever watches the
 // door. It shows the live counts and the last scan, records the codes the
 // camera reads (and those typed by a keyboard-wedge scanner), and offers
-// manual entry, void, search and export.
+// manual entry, void, search and export. It also holds the district
+// screen (district.go): the district health office's table of its sites.
 //
 // The model follows soft-serve and gh-dash: components (header, counts,
 // banner, recent, manual, filter), one keymap (keys.go), one styles file

@@ -47,6 +47,9 @@ type Styles struct {
 	Confirm   lipgloss.Style
 	Warning   lipgloss.Style // a line of the warnings pane, and the count in the header
 	Filter    lipgloss.Style
+
+	Selected lipgloss.Style // the district screen: the row under the cursor
+	Section  lipgloss.Style // the district screen: a section's title in a site's detail
 }
 
 // DefaultStyles are the desk's colours: green accepted, yellow duplicate, red
@@ -107,5 +110,8 @@ func DefaultStyles() Styles {
 		Confirm:   lipgloss.NewStyle().Bold(true).Foreground(black).Background(yellow),
 		Warning:   lipgloss.NewStyle().Foreground(red),
 		Filter:    lipgloss.NewStyle().Foreground(blue),
+
+		Selected: lipgloss.NewStyle().Reverse(true),
+		Section:  lipgloss.NewStyle().Bold(true).Foreground(blue),
 	}
 }

@@ -30,20 +30,27 @@ func (m *model) View() string {
 		top = append(top, m.banner.view(w, m.loc, c, st))
 	}
 	bottom := []string{m.statusLine(w), m.helpView(w)}
+	return stack(top, bottom, h, func(height int) string { return m.recent.view(w, height, m.loc, c, st) })
+}
+
+// stack lays a screen of h lines out: the parts of top, then body given
+// the lines that are left (none when none are; padded to them, so that
+// bottom stays at the foot of the screen), then the parts of bottom; cut to
+// h lines.
+func stack(top, bottom []string, h int, body func(height int) string) string {
 	used := 0
 	for _, s := range append(top, bottom...) {
 		used += lipgloss.Height(s)
 	}
 	parts := top
 	if h-used > 0 {
-		table := m.recent.view(w, h-used, m.loc, c, st)
-		if n := lipgloss.Height(table); n < h-used {
-			table += strings.Repeat("\n", h-used-n) // keep the status and help at the bottom
+		b := body(h - used)
+		if n := lipgloss.Height(b); n < h-used {
+			b += strings.Repeat("\n", h-used-n)
 		}
-		parts = append(parts, table)
+		parts = append(parts, b)
 	}
-	parts = append(parts, bottom...)
-	out := strings.Join(parts, "\n")
+	out := strings.Join(append(parts, bottom...), "\n")
 	if lines := strings.Split(out, "\n"); len(lines) > h {
 		out = strings.Join(lines[:h], "\n")
 	}

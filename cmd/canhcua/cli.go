@@ -15,6 +15,7 @@ import (
 	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
+	"github.com/canhcua/canhcua/store/export"
 )
 
 // The command line of every subcommand — its flags, its help, its one-line
@@ -176,17 +177,39 @@ func (c *cli) dayFileFlags(cfg config, formats []string, formatHelp, toHelp, lan
 // which must exist, read-only: export and report work on a full disk and on
 // read-only media, and write nothing to the database.
 func (d *dayFile) open(ctx context.Context, now time.Time) (*store.DB, error) {
-	var err error
-	if d.day, err = parseDay(*d.date, now, d.loc); err != nil {
-		return nil, err
-	}
-	if d.ext, err = pickFormat(*d.format, *d.to, d.formats); err != nil {
-		return nil, err
-	}
-	if _, err := parseLang(*d.lang); err != nil {
+	if err := d.check(now); err != nil {
 		return nil, err
 	}
 	return openDB(ctx, *d.db, d.loc, true, store.ReadOnly())
+}
+
+// check checks the day (counted from now), the format and the language.
+func (d *dayFile) check(now time.Time) error {
+	var err error
+	if d.day, err = parseDay(*d.date, now, d.loc); err != nil {
+		return err
+	}
+	if d.ext, err = pickFormat(*d.format, *d.to, d.formats); err != nil {
+		return err
+	}
+	_, err = parseLang(*d.lang)
+	return err
+}
+
+// emit writes a document with write to the file out, or to standard output
+// when out is "-", and names the file written on standard output.
+func (c *cli) emit(out string, write func(io.Writer) error) int {
+	if out == "-" {
+		if err := write(c.stdout); err != nil {
+			return c.fail(err)
+		}
+		return exitOK
+	}
+	if err := export.WriteFile(out, write); err != nil {
+		return c.fail(err)
+	}
+	fmt.Fprintln(c.stdout, out)
+	return exitOK
 }
 
 // oneLine flattens an error (joined errors included) into one line.

@@ -42,6 +42,7 @@ type config struct {
 	RetentionDays   int           `toml:"retention_days"`   // personal data older than this is deleted (at start, and by purge)
 	ClosingTime     string        `toml:"closing_time"`     // HH:MM: who is still inside then is a warning (doors that count exits)
 	Server          string        `toml:"server"`           // the district's PostgreSQL (postgres://…); "" for none
+	OpeningHours    string        `toml:"opening_hours"`    // HH:MM-HH:MM: the district flags a desk silent then (default 07:00-17:30)
 }
 
 func defaultConfig() config {
@@ -179,6 +180,9 @@ func (c *config) validate() error {
 	}
 	if c.Server != "" && (strings.TrimSpace(c.Site) == "" || c.Site == defaultConfig().Site) {
 		return sayErr(catalog.ConfigServerSite)
+	}
+	if _, err := canhcua.ParseOpeningHours(c.OpeningHours); err != nil {
+		return err
 	}
 	if c.ClosingTime != "" {
 		if _, err := canhcua.ParseClock(c.ClosingTime); err != nil {

@@ -6,6 +6,7 @@
 //	canhcua decode PATH...      read the codes in images, videos and PDFs
 //	canhcua bench decode DIR    score the decoder on a test corpus
 //	canhcua bench live          measure the live pipeline
+//	canhcua district            the district's table of its sites
 package main
 
 import (
@@ -32,13 +33,14 @@ const (
 type command func(ctx context.Context, args []string, stdout, stderr io.Writer) int
 
 var commands = map[string]command{
-	"decode": cmdDecode,
-	"bench":  cmdBench,
-	"export": cmdExport,
-	"badge":  cmdBadge,
-	"roster": cmdRoster,
-	"report": cmdReport,
-	"purge":  cmdPurge,
+	"decode":   cmdDecode,
+	"bench":    cmdBench,
+	"export":   cmdExport,
+	"badge":    cmdBadge,
+	"roster":   cmdRoster,
+	"report":   cmdReport,
+	"purge":    cmdPurge,
+	"district": cmdDistrict,
 }
 
 func main() {

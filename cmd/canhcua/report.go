@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"time"
 
 	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/store"
+	"github.com/canhcua/canhcua/store/district"
 	"github.com/canhcua/canhcua/store/export"
 	"github.com/canhcua/canhcua/store/report"
 )
@@ -17,46 +17,91 @@ import (
 var reportClock = time.Now
 
 func cmdReport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cfg := userConfig(stderr)
 	c := newCLI("report", catalog.ReportSynopsis, stdout, stderr)
-	df := c.dayFileFlags(userConfig(stderr), report.Formats, catalog.ReportFlagFormat, catalog.ReportFlagTo, catalog.ReportFlagLang)
+	df := c.dayFileFlags(cfg, report.Formats, catalog.ReportFlagFormat, catalog.ReportFlagTo, catalog.ReportFlagLang)
 	site := c.fs.String("site", "", say(catalog.ReportFlagSite))
+	server := c.fs.String("server", "", say(catalog.ReportFlagServer))
+	all := c.fs.Bool("district", false, say(catalog.ReportFlagDistrict))
 	if status, ok := c.parseNone(args); !ok {
 		return status
 	}
 	now := reportClock().In(df.loc)
+	if *server != "" || *all {
+		return serverReport(ctx, c, df, cfg, now, *server, *site, *all)
+	}
 	st, err := df.open(ctx, now)
 	if err != nil {
 		return c.fail(err)
 	}
 	defer st.Close()
-	day, f, lang := df.day, df.ext, *df.lang
-	d, err := buildReportDay(ctx, st, day, *df.door)
+	d, err := buildReportDay(ctx, st, df.day, *df.door)
 	if err != nil {
 		return c.fail(err)
 	}
 	d.Site, d.Made = *site, now
+	return writeReport(c, df, d)
+}
 
+// serverReport is `canhcua report --server URL [--site NAME | --district]`:
+// the day report of a site (--site, else the config's site) from the
+// district's server, or of all sites together (store/district.DistrictReport).
+func serverReport(ctx context.Context, c *cli, df *dayFile, cfg config, now time.Time, server, site string, all bool) int {
+	if err := df.check(now); err != nil {
+		return c.fail(err)
+	}
+	switch {
+	case all && c.set("site"):
+		return c.failf(catalog.ReportSiteAndDistrict)
+	case c.set("door"):
+		return c.failf(catalog.ReportServerDoor)
+	}
+	if server == "" {
+		server = cfg.Server
+	}
+	if server == "" {
+		return c.failf(catalog.DistrictNoServer)
+	}
+	if site == "" && !all && cfg.Site != defaultConfig().Site {
+		site = cfg.Site
+	}
+	if site == "" && !all {
+		return c.failf(catalog.ReportServerNoSite)
+	}
+	db, err := district.Open(ctx, server)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer db.Close()
+	var d report.Day
+	if all {
+		var n int
+		d, n, err = db.DistrictReport(ctx, df.day)
+		d.Site = catalog.Of(*df.lang).T(catalog.DistrictAllSites, n)
+	} else {
+		d, err = db.Report(ctx, site, df.day)
+	}
+	if err != nil {
+		return c.fail(redactServer(err, server))
+	}
+	d.Made = now
+	return writeReport(c, df, d)
+}
+
+// writeReport writes the report d as the flags of df say: text to standard
+// output, other formats to the day's default file, unless --to.
+func writeReport(c *cli, df *dayFile, d report.Day) int {
 	out := *df.to
 	if out == "" {
 		out = "-"
-		if f != "text" {
-			out = report.DefaultName(day, f)
+		if df.ext != "text" {
+			out = report.DefaultName(df.day, df.ext)
 			if d.Demo {
 				out = export.DemoName(out)
 			}
 		}
 	}
-	if out == "-" {
-		if err := report.Write(stdout, f, d, lang); err != nil {
-			return c.fail(err)
-		}
-		return exitOK
-	}
-	if err := export.WriteFile(out, func(w io.Writer) error { return report.Write(w, f, d, lang) }); err != nil {
-		return c.fail(err)
-	}
-	fmt.Fprintln(stdout, out)
-	return exitOK
+	return c.emit(out, func(w io.Writer) error { return report.Write(w, df.ext, d, *df.lang) })
 }
 
 // buildReportDay gathers the report of the local day containing day at door

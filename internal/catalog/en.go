@@ -225,6 +225,8 @@ var en = map[Key]string{
 	ErrExportFormat:       "export format %q: want csv, xlsx or json",
 	ErrReportLanguage:     "report language %q: want vi or en",
 	ErrReportFormat:       "report format %q: want text, csv, xlsx or pdf",
+	ErrOpeningHours:       "opening hours %q: want 07:00-17:30",
+	ErrNoSite:             "the server has no site %q",
 
 	// A day's scans (canhcua export).
 	ExportTime:        "Time",
@@ -301,6 +303,55 @@ var en = map[Key]string{
 	ReportWarnNoScan:      "Passed without scanning",
 	ReportWarnCamera:      "Camera trouble",
 
+	// The district's table (canhcua district): its screen and its files.
+	DistrictTitle:        "THE DISTRICT'S SITES",
+	DistrictSummary:      "%d sites · staff scanned %s · silent doors: %d · warnings: %d",
+	DistrictRules:        "Worst compliance first. During opening hours (%s), a door not heard from for over %d min is flagged silent.",
+	DistrictColSite:      "Site",
+	DistrictColDoors:     "Doors",
+	DistrictColEntries:   "Entries",
+	DistrictColExits:     "Exits",
+	DistrictColPeople:    "People",
+	DistrictColStaff:     "Staff scanned",
+	DistrictColWarnings:  "Warnings",
+	DistrictColLastHeard: "Last heard",
+	DistrictNever:        "never",
+	DistrictSilent:       "SILENT: %s",
+	DistrictSilentDoor:   "%s %d min",
+	DistrictSheet:        "Sites",
+	DistrictAllSites:     "All %d sites",
+	UIDistrictApp:        "DISTRICT HEALTH OFFICE",
+	UIDistrictColSite:    "Site",
+	UIDistrictColDoors:   "Doors",
+	UIDistrictColIn:      "In",
+	UIDistrictColOut:     "Out",
+	UIDistrictColPeople:  "People",
+	UIDistrictColStaff:   "Staff scanned",
+	UIDistrictColWarn:    "Warn",
+	UIDistrictColHeard:   "Heard",
+	UIDistrictJustNow:    "just now",
+	UIDistrictMinutes:    "%d min",
+	UIDistrictHours:      "%d h",
+	UIDistrictDays:       "%d d",
+	UIDistrictUpdated:    "updated %s · refreshes every %d s",
+	UIDistrictLoadFailed: "Cannot read the server: %s",
+	UIDistrictNoSites:    "The server has no sites yet.",
+	UIDistrictFigures:    "In %d · Out %d · People %d · Inside %d · Rejected %d · Warnings %d",
+	UIDistrictDoor:       "Door",
+	UIDistrictHeard:      "Last heard",
+	UIDistrictAgo:        "%s ago",
+	UIDistrictSilent:     "SILENT",
+	UIDistrictStaff:      "Staff scanned: %s",
+	UIDistrictMissing:    "Did not scan (%d)",
+	UIDistrictWarnings:   "Warnings (%d)",
+	UIDistrictNone:       "none",
+	UIDistrictBy:         "by %s",
+	UIDistrictHelpMove:   "move",
+	UIDistrictHelpOpen:   "open site",
+	UIDistrictHelpBack:   "back",
+	UIDistrictHelpScroll: "scroll",
+	UIDistrictHelpReload: "refresh",
+
 	// Rosters read from files (canhcua roster import).
 	RosterTooLarge:       "%s is larger than %d MB",
 	RosterUnreadableCSV:  "unreadable CSV: %v",
@@ -344,6 +395,10 @@ Usage:
                                       who is expected (CSV, XLSX or PDF lists)
   canhcua report --date DD/MM/YYYY [--format text|csv|xlsx|pdf]
                                       the day's summary for the district health office
+  canhcua report --server URL [--site NAME | --district]
+                                      the same from the district's server: a site, or all sites
+  canhcua district [--server URL] [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf]
+                                      the district's table of its sites (a screen, or a file)
   canhcua purge [--days 30] [--dry-run]
                                       delete personal data older than the retention
   canhcua badge --name N --unit U | --from people.csv [--to badges.pdf]
@@ -412,15 +467,38 @@ only the headers.`,
 
 	// canhcua report.
 	ReportSynopsis: `canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en]
+canhcua report --server URL [--site NAME | --district] [--date DD/MM/YYYY] [--format …] [--to FILE] [--lang vi|en]
 
 Writes the day's summary for the district health office: entries, exits, people, each
 roster's share scanned, the expected people who did not scan, guests admitted or refused,
 and the day's warnings. In Vietnamese (--lang en for English). Text goes to standard
-output; the other formats to canhcua-report-YYYY-MM-DD.EXT unless --to.`,
-	ReportFlagFormat: "text, csv, xlsx or pdf (default: from --to's extension, else text)",
-	ReportFlagTo:     "output file, - for standard output (default: standard output for text, else canhcua-report-YYYY-MM-DD.EXT in the current folder)",
-	ReportFlagSite:   "office name under the title",
-	ReportFlagLang:   "vi or en",
+output; the other formats to canhcua-report-YYYY-MM-DD.EXT unless --to.
+From the desk's database by default; with --server, a site's report from the district's
+server, and with --district all sites together (figures summed, each site's groups,
+guests and warnings).`,
+	ReportFlagFormat:      "text, csv, xlsx or pdf (default: from --to's extension, else text)",
+	ReportFlagTo:          "output file, - for standard output (default: standard output for text, else canhcua-report-YYYY-MM-DD.EXT in the current folder)",
+	ReportFlagSite:        "office name under the title",
+	ReportFlagLang:        "vi or en",
+	ReportFlagServer:      "the district's server (postgres://…): the report of a site (--site) from it",
+	ReportFlagDistrict:    "the report of all sites together, from the district's server (--server, else server in the config file)",
+	ReportSiteAndDistrict: "--site and --district: choose one",
+	ReportServerNoSite:    "the server's report is of a site: name it with --site (or site in the config file), or ask for --district",
+	ReportServerDoor:      "--door: the server's report is of all doors",
+
+	// canhcua district.
+	DistrictSynopsis: `canhcua district [--server URL] [--date DD/MM/YYYY] [--lang vi|en] [--format text|csv|xlsx|pdf] [--to FILE]
+
+The district health office's table: one row per site with its doors, entries, exits, people,
+staff scanned per roster group, warnings and when each desk was last heard from, worst
+compliance first. Without --format it opens a screen that refreshes itself every 10 s (Enter:
+a site's doors, warnings and who did not scan; Esc: back). With --format it writes the table
+(text and csv to standard output unless --to).`,
+	DistrictFlagServer: "the district's server, postgres://… (default: server in the config file)",
+	DistrictFlagFormat: "text, csv, xlsx or pdf: write the table instead of opening the screen (default: from --to's extension)",
+	DistrictFlagTo:     "output file, - for standard output (default: standard output for text and csv, else canhcua-district-YYYY-MM-DD.EXT)",
+	DistrictFlagLang:   "vi or en",
+	DistrictNoServer:   "no server: give --server postgres://… or set server in the config file",
 
 	// canhcua purge.
 	PurgeSynopsis: `canhcua purge [--days N] [--db PATH] [--dry-run]

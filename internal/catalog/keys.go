@@ -234,6 +234,8 @@ const (
 	ErrExportFormat       Key = "err.export_format"
 	ErrReportLanguage     Key = "err.report_language"
 	ErrReportFormat       Key = "err.report_format"
+	ErrOpeningHours       Key = "err.opening_hours"
+	ErrNoSite             Key = "err.no_site"
 )
 
 // A day's scans (canhcua export).
@@ -313,6 +315,57 @@ const (
 	ReportWarnStillInside Key = "report.warn_still_inside"
 	ReportWarnNoScan      Key = "report.warn_no_scan"
 	ReportWarnCamera      Key = "report.warn_camera"
+)
+
+// The district's table (canhcua district): its screen and its files.
+const (
+	DistrictTitle        Key = "district.title"
+	DistrictSummary      Key = "district.summary"
+	DistrictRules        Key = "district.rules"
+	DistrictColSite      Key = "district.col_site"
+	DistrictColDoors     Key = "district.col_doors"
+	DistrictColEntries   Key = "district.col_entries"
+	DistrictColExits     Key = "district.col_exits"
+	DistrictColPeople    Key = "district.col_people"
+	DistrictColStaff     Key = "district.col_staff"
+	DistrictColWarnings  Key = "district.col_warnings"
+	DistrictColLastHeard Key = "district.col_last_heard"
+	DistrictNever        Key = "district.never"
+	DistrictSilent       Key = "district.silent"
+	DistrictSilentDoor   Key = "district.silent_door"
+	DistrictSheet        Key = "district.sheet"
+	DistrictAllSites     Key = "district.all_sites"
+	UIDistrictApp        Key = "ui.district_app"
+	UIDistrictColSite    Key = "ui.district_col_site"
+	UIDistrictColDoors   Key = "ui.district_col_doors"
+	UIDistrictColIn      Key = "ui.district_col_in"
+	UIDistrictColOut     Key = "ui.district_col_out"
+	UIDistrictColPeople  Key = "ui.district_col_people"
+	UIDistrictColStaff   Key = "ui.district_col_staff"
+	UIDistrictColWarn    Key = "ui.district_col_warn"
+	UIDistrictColHeard   Key = "ui.district_col_heard"
+	UIDistrictJustNow    Key = "ui.district_just_now"
+	UIDistrictMinutes    Key = "ui.district_minutes"
+	UIDistrictHours      Key = "ui.district_hours"
+	UIDistrictDays       Key = "ui.district_days"
+	UIDistrictUpdated    Key = "ui.district_updated"
+	UIDistrictLoadFailed Key = "ui.district_load_failed"
+	UIDistrictNoSites    Key = "ui.district_no_sites"
+	UIDistrictFigures    Key = "ui.district_figures"
+	UIDistrictDoor       Key = "ui.district_door"
+	UIDistrictHeard      Key = "ui.district_heard"
+	UIDistrictAgo        Key = "ui.district_ago"
+	UIDistrictSilent     Key = "ui.district_silent"
+	UIDistrictStaff      Key = "ui.district_staff"
+	UIDistrictMissing    Key = "ui.district_missing"
+	UIDistrictWarnings   Key = "ui.district_warnings"
+	UIDistrictNone       Key = "ui.district_none"
+	UIDistrictBy         Key = "ui.district_by"
+	UIDistrictHelpMove   Key = "ui.district_help_move"
+	UIDistrictHelpOpen   Key = "ui.district_help_open"
+	UIDistrictHelpBack   Key = "ui.district_help_back"
+	UIDistrictHelpScroll Key = "ui.district_help_scroll"
+	UIDistrictHelpReload Key = "ui.district_help_reload"
 )
 
 // Rosters read from files (canhcua roster import).
@@ -400,11 +453,26 @@ const (
 
 // canhcua report.
 const (
-	ReportSynopsis   Key = "report.synopsis"
-	ReportFlagFormat Key = "report.flag_format"
-	ReportFlagTo     Key = "report.flag_to"
-	ReportFlagSite   Key = "report.flag_site"
-	ReportFlagLang   Key = "report.flag_lang"
+	ReportSynopsis        Key = "report.synopsis"
+	ReportFlagFormat      Key = "report.flag_format"
+	ReportFlagTo          Key = "report.flag_to"
+	ReportFlagSite        Key = "report.flag_site"
+	ReportFlagLang        Key = "report.flag_lang"
+	ReportFlagServer      Key = "report.flag_server"
+	ReportFlagDistrict    Key = "report.flag_district"
+	ReportSiteAndDistrict Key = "report.site_and_district"
+	ReportServerNoSite    Key = "report.server_no_site"
+	ReportServerDoor      Key = "report.server_door"
+)
+
+// canhcua district.
+const (
+	DistrictSynopsis   Key = "district.synopsis"
+	DistrictFlagServer Key = "district.flag_server"
+	DistrictFlagFormat Key = "district.flag_format"
+	DistrictFlagTo     Key = "district.flag_to"
+	DistrictFlagLang   Key = "district.flag_lang"
+	DistrictNoServer   Key = "district.no_server"
 )
 
 // canhcua purge.

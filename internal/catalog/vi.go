@@ -225,6 +225,8 @@ var vi = map[Key]string{
 	ErrExportFormat:       "định dạng xuất %q: cần csv, xlsx hoặc json",
 	ErrReportLanguage:     "ngôn ngữ báo cáo %q: cần vi hoặc en",
 	ErrReportFormat:       "định dạng báo cáo %q: cần text, csv, xlsx hoặc pdf",
+	ErrOpeningHours:       "giờ mở cửa %q: cần dạng 07:00-17:30",
+	ErrNoSite:             "máy chủ không có đơn vị %q",
 
 	// A day's scans (canhcua export).
 	ExportTime:        "Thời gian",
@@ -301,6 +303,55 @@ var vi = map[Key]string{
 	ReportWarnNoScan:      "Đi qua không quét",
 	ReportWarnCamera:      "Sự cố camera",
 
+	// The district's table (canhcua district): its screen and its files.
+	DistrictTitle:        "TÌNH HÌNH CÁC ĐƠN VỊ",
+	DistrictSummary:      "%d đơn vị · cán bộ đã quét %s · %d cửa im lặng · %d cảnh báo",
+	DistrictRules:        "Đơn vị tuân thủ kém nhất ở trên cùng. Trong giờ mở cửa (%s), cửa không liên lạc quá %d phút bị đánh dấu im lặng.",
+	DistrictColSite:      "Đơn vị",
+	DistrictColDoors:     "Số cửa",
+	DistrictColEntries:   "Lượt vào",
+	DistrictColExits:     "Lượt ra",
+	DistrictColPeople:    "Số người",
+	DistrictColStaff:     "Cán bộ đã quét",
+	DistrictColWarnings:  "Cảnh báo",
+	DistrictColLastHeard: "Liên lạc cuối",
+	DistrictNever:        "chưa liên lạc",
+	DistrictSilent:       "IM LẶNG: %s",
+	DistrictSilentDoor:   "%s %d phút",
+	DistrictSheet:        "Các đơn vị",
+	DistrictAllSites:     "Tất cả %d đơn vị",
+	UIDistrictApp:        "PHÒNG Y TẾ HUYỆN",
+	UIDistrictColSite:    "Đơn vị",
+	UIDistrictColDoors:   "Cửa",
+	UIDistrictColIn:      "Vào",
+	UIDistrictColOut:     "Ra",
+	UIDistrictColPeople:  "Người",
+	UIDistrictColStaff:   "Cán bộ đã quét",
+	UIDistrictColWarn:    "C.báo",
+	UIDistrictColHeard:   "Liên lạc",
+	UIDistrictJustNow:    "vừa xong",
+	UIDistrictMinutes:    "%d phút",
+	UIDistrictHours:      "%d giờ",
+	UIDistrictDays:       "%d ngày",
+	UIDistrictUpdated:    "cập nhật %s · tự làm mới mỗi %d giây",
+	UIDistrictLoadFailed: "Không đọc được máy chủ: %s",
+	UIDistrictNoSites:    "Máy chủ chưa có đơn vị nào.",
+	UIDistrictFigures:    "Vào %d · Ra %d · Số người %d · Còn bên trong %d · Từ chối %d · Cảnh báo %d",
+	UIDistrictDoor:       "Cửa",
+	UIDistrictHeard:      "Liên lạc cuối",
+	UIDistrictAgo:        "%s trước",
+	UIDistrictSilent:     "IM LẶNG",
+	UIDistrictStaff:      "Cán bộ đã quét: %s",
+	UIDistrictMissing:    "Chưa quét (%d)",
+	UIDistrictWarnings:   "Cảnh báo (%d)",
+	UIDistrictNone:       "không có",
+	UIDistrictBy:         "hạn %s",
+	UIDistrictHelpMove:   "chọn",
+	UIDistrictHelpOpen:   "xem đơn vị",
+	UIDistrictHelpBack:   "quay lại",
+	UIDistrictHelpScroll: "cuộn",
+	UIDistrictHelpReload: "làm mới",
+
 	// Rosters read from files (canhcua roster import).
 	RosterTooLarge:       "%s lớn hơn %d MB",
 	RosterUnreadableCSV:  "CSV không đọc được: %v",
@@ -344,6 +395,10 @@ Cách dùng:
                                       danh sách người phải có mặt (CSV, XLSX hoặc PDF)
   canhcua report --date DD/MM/YYYY [--format text|csv|xlsx|pdf]
                                       báo cáo trong ngày cho Trung tâm Y tế huyện
+  canhcua report --server URL [--site TÊN | --district]
+                                      như trên, lấy từ máy chủ của huyện: một đơn vị, hoặc tất cả
+  canhcua district [--server URL] [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf]
+                                      bảng các đơn vị của huyện (màn hình, hoặc tệp)
   canhcua purge [--days 30] [--dry-run]
                                       xóa dữ liệu cá nhân quá thời hạn lưu giữ
   canhcua badge --name N --unit U | --from people.csv [--to badges.pdf]
@@ -412,15 +467,38 @@ cho ra tệp chỉ có dòng tiêu đề.`,
 
 	// canhcua report.
 	ReportSynopsis: `canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en]
+canhcua report --server URL [--site TÊN | --district] [--date DD/MM/YYYY] [--format …] [--to FILE] [--lang vi|en]
 
 Ghi báo cáo trong ngày cho Trung tâm Y tế huyện: lượt vào, lượt ra, số người, tỷ lệ
 đã quét của từng danh sách, những người phải có mặt mà chưa quét, khách được cho vào hay bị từ chối,
 và các cảnh báo trong ngày. Bằng tiếng Việt (--lang en để dùng tiếng Anh). Dạng text ra đầu ra
-chuẩn; các dạng khác ra tệp canhcua-report-YYYY-MM-DD.EXT trừ khi có --to.`,
-	ReportFlagFormat: "text, csv, xlsx hoặc pdf (mặc định: theo đuôi tệp của --to, không thì text)",
-	ReportFlagTo:     "tệp ra, - là đầu ra chuẩn (mặc định: đầu ra chuẩn cho text, các dạng khác canhcua-report-YYYY-MM-DD.EXT trong thư mục hiện tại)",
-	ReportFlagSite:   "tên đơn vị dưới tiêu đề",
-	ReportFlagLang:   "vi hoặc en",
+chuẩn; các dạng khác ra tệp canhcua-report-YYYY-MM-DD.EXT trừ khi có --to.
+Mặc định lấy từ cơ sở dữ liệu của bàn trực; với --server là báo cáo của một đơn vị lấy từ máy chủ
+của huyện, và với --district là của tất cả các đơn vị (cộng số liệu, danh sách, khách và cảnh báo
+của từng đơn vị).`,
+	ReportFlagFormat:      "text, csv, xlsx hoặc pdf (mặc định: theo đuôi tệp của --to, không thì text)",
+	ReportFlagTo:          "tệp ra, - là đầu ra chuẩn (mặc định: đầu ra chuẩn cho text, các dạng khác canhcua-report-YYYY-MM-DD.EXT trong thư mục hiện tại)",
+	ReportFlagSite:        "tên đơn vị dưới tiêu đề",
+	ReportFlagLang:        "vi hoặc en",
+	ReportFlagServer:      "máy chủ của huyện (postgres://…): báo cáo của một đơn vị (--site) lấy từ máy chủ",
+	ReportFlagDistrict:    "báo cáo chung của tất cả các đơn vị, lấy từ máy chủ của huyện (--server, không thì server trong tệp cấu hình)",
+	ReportSiteAndDistrict: "--site và --district: chỉ chọn một",
+	ReportServerNoSite:    "báo cáo từ máy chủ là của một đơn vị: nêu tên bằng --site (hoặc site trong tệp cấu hình), hoặc dùng --district",
+	ReportServerDoor:      "--door: báo cáo từ máy chủ gồm mọi cửa",
+
+	// canhcua district.
+	DistrictSynopsis: `canhcua district [--server URL] [--date DD/MM/YYYY] [--lang vi|en] [--format text|csv|xlsx|pdf] [--to FILE]
+
+Bảng của Trung tâm Y tế huyện: mỗi đơn vị một dòng với số cửa, lượt vào, lượt ra, số người,
+cán bộ đã quét theo từng danh sách, cảnh báo và lần cuối mỗi bàn trực liên lạc; đơn vị tuân thủ
+kém nhất ở trên cùng. Không có --format thì mở màn hình tự làm mới mỗi 10 giây (Enter: các cửa,
+cảnh báo và những người chưa quét của một đơn vị; Esc: quay lại). Có --format thì ghi bảng ra
+(text và csv ra đầu ra chuẩn trừ khi có --to).`,
+	DistrictFlagServer: "máy chủ của huyện, postgres://… (mặc định: server trong tệp cấu hình)",
+	DistrictFlagFormat: "text, csv, xlsx hoặc pdf: ghi bảng thay vì mở màn hình (mặc định: theo đuôi tệp của --to)",
+	DistrictFlagTo:     "tệp ra, - là đầu ra chuẩn (mặc định: đầu ra chuẩn cho text và csv, các dạng khác canhcua-district-YYYY-MM-DD.EXT)",
+	DistrictFlagLang:   "vi hoặc en",
+	DistrictNoServer:   "chưa có máy chủ: dùng --server postgres://… hoặc đặt server trong tệp cấu hình",
 
 	// canhcua purge.
 	PurgeSynopsis: `canhcua purge [--days N] [--db PATH] [--dry-run]

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,11 +14,7 @@ import (
 )
 
 // Group is a roster group's share scanned on a day: "Cán bộ 27/30".
-type Group struct {
-	Roster  string `json:"roster"`
-	Present int    `json:"present"`
-	Total   int    `json:"total"`
-}
+type Group = canhcua.GroupShare
 
 // recount recomputes the figures of one site's day (site_days) from its
 // scans, warnings and rosters. Two desks of one site pushing at once recount
@@ -30,7 +27,7 @@ func recount(ctx context.Context, tx pgx.Tx, site int64, day string) error {
 	if err != nil {
 		return err
 	}
-	g, err := json.Marshal(groups)
+	g, err := json.Marshal(shares(groups))
 	if err != nil {
 		return err
 	}
@@ -55,13 +52,14 @@ func recount(ctx context.Context, tx pgx.Tx, site int64, day string) error {
 }
 
 // groupsOf is each roster of the site with how many of its people have an
-// accepted scan at the site on day (matched as the desk matches them).
-func groupsOf(ctx context.Context, tx pgx.Tx, site int64, day string) ([]Group, error) {
-	rs, members, err := rostersOf(ctx, tx, site)
+// accepted scan at the site on day (matched as the desk matches them), and
+// who did not scan.
+func groupsOf(ctx context.Context, q querier, site int64, day string) ([]canhcua.ExpectedGroup, error) {
+	rs, members, err := rostersOf(ctx, q, site)
 	if err != nil || len(rs) == 0 {
-		return []Group{}, err
+		return []canhcua.ExpectedGroup{}, err
 	}
-	rows, err := tx.Query(ctx, `
+	rows, err := q.Query(ctx, `
 		SELECT DISTINCT ON (person_key) person_key, name, id_number, birth_date FROM scans
 		WHERE site_id = $1 AND day = $2::date AND result = 'accepted' AND person_key <> ''`, site, day)
 	if err != nil {
@@ -85,20 +83,28 @@ func groupsOf(ctx context.Context, tx pgx.Tx, site int64, day string) ([]Group, 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	out := make([]Group, 0, len(rs))
+	out := make([]canhcua.ExpectedGroup, 0, len(rs))
 	for _, r := range rs {
-		g := Group{Roster: r.Name, Total: len(members[r.Name])}
+		g := canhcua.ExpectedGroup{Roster: r, Total: len(members[r.Name])}
 		for _, m := range members[r.Name] {
-			for _, id := range seen {
-				if m.Matches(id) {
-					g.Present++
-					break
-				}
+			if slices.ContainsFunc(seen, m.Matches) {
+				g.Present++
+			} else {
+				g.Missing = append(g.Missing, m)
 			}
 		}
 		out = append(out, g)
 	}
 	return out, nil
+}
+
+// shares are the groups' shares scanned, as site_days keeps them.
+func shares(gs []canhcua.ExpectedGroup) []Group {
+	out := make([]Group, len(gs))
+	for i, g := range gs {
+		out[i] = Group{Roster: g.Roster.Name, Present: g.Present, Total: g.Total}
+	}
+	return out
 }
 
 // querier is a pool or a transaction.

@@ -21,17 +21,7 @@ const (
 // pdf writes the report as an A4 PDF in DejaVu Sans, which has every
 // Vietnamese letter; the text is real text (it can be searched and copied).
 func (r *rep) pdf(w io.Writer) error {
-	doc := export.NewPDF()
-	doc.SetMargins(pdfMargin, pdfMargin, pdfMargin)
-	doc.SetAutoPageBreak(true, pdfMargin+5)
-	doc.SetTitle(strings.TrimSpace(r.demoMark()+" "+r.t(catalog.ReportTitle)+" "+r.dateString()), true)
-	doc.AliasNbPages("{nb}")
-	doc.SetFooterFunc(func() {
-		doc.SetY(-pdfMargin)
-		doc.SetFont(export.PDFFont, "", 8)
-		doc.CellFormat(pdfWidth/2, 5, r.madeString(), "", 0, "L", false, 0, "")
-		doc.CellFormat(pdfWidth/2, 5, r.t(catalog.ReportPage, doc.PageNo()), "", 0, "R", false, 0, "")
-	})
+	doc := newDoc(strings.TrimSpace(r.demoMark()+" "+r.t(catalog.ReportTitle)+" "+r.dateString()), pdfWidth, r.madeString(), r.lang)
 	doc.AddPage()
 	p := &pdfWriter{doc: doc}
 
@@ -106,6 +96,25 @@ func (r *rep) pdf(w io.Writer) error {
 		return err
 	}
 	return doc.Output(w)
+}
+
+// newDoc is an A4 document with the reports' margins, its title, and a
+// footer across width millimetres: made (when the document was made) and
+// the page number in lang. The caller adds the first page, portrait or
+// landscape.
+func newDoc(title string, width float64, made string, lang catalog.Lang) *fpdf.Fpdf {
+	doc := export.NewPDF()
+	doc.SetMargins(pdfMargin, pdfMargin, pdfMargin)
+	doc.SetAutoPageBreak(true, pdfMargin+5)
+	doc.SetTitle(title, true)
+	doc.AliasNbPages("{nb}")
+	doc.SetFooterFunc(func() {
+		doc.SetY(-pdfMargin)
+		doc.SetFont(export.PDFFont, "", 8)
+		doc.CellFormat(width/2, 5, made, "", 0, "L", false, 0, "")
+		doc.CellFormat(width/2, 5, lang.T(catalog.ReportPage, doc.PageNo()), "", 0, "R", false, 0, "")
+	})
+	return doc
 }
 
 type pdfWriter struct{ doc *fpdf.Fpdf }

@@ -94,31 +94,45 @@ var warningKinds = map[canhcua.WarningKind]catalog.Key{
 // Write writes the report of d to w in format ("text", "csv", "xlsx" or
 // "pdf"), in lang ("vi", the default when "", or "en").
 func Write(w io.Writer, format string, d Day, lang string) error {
-	if lang == "" {
-		lang = string(catalog.VI)
-	}
-	l, ok := catalog.Parse(lang)
-	if !ok {
-		return canhcua.Errorf(canhcua.EINVALID, catalog.ErrReportLanguage, lang)
+	l, err := language(lang)
+	if err != nil {
+		return err
 	}
 	if d.Date.Location() == time.UTC || d.Date.Location() == nil {
 		d.Date = d.Date.In(tz.Vietnam())
 	}
 	r := &rep{d: d, lang: l, loc: d.Date.Location()}
-	var err error
+	return dispatch(w, format, r.text, r.csv, r.xlsx, r.pdf)
+}
+
+// language is the language lang names ("" for Vietnamese).
+func language(lang string) (catalog.Lang, error) {
+	if lang == "" {
+		return catalog.VI, nil
+	}
+	l, ok := catalog.Parse(lang)
+	if !ok {
+		return "", canhcua.Errorf(canhcua.EINVALID, catalog.ErrReportLanguage, lang)
+	}
+	return l, nil
+}
+
+// dispatch writes a document to w with the writer of format.
+func dispatch(w io.Writer, format string, text, csv, xlsx, pdf func(io.Writer) error) error {
+	var write func(io.Writer) error
 	switch strings.ToLower(format) {
 	case "text", "txt":
-		err = r.text(w)
+		write = text
 	case "csv":
-		err = r.csv(w)
+		write = csv
 	case "xlsx":
-		err = r.xlsx(w)
+		write = xlsx
 	case "pdf":
-		err = r.pdf(w)
+		write = pdf
 	default:
 		return canhcua.Errorf(canhcua.EINVALID, catalog.ErrReportFormat, format)
 	}
-	if err != nil {
+	if err := write(w); err != nil {
 		return fmt.Errorf("report %s: %w", format, err)
 	}
 	return nil

@@ -14,18 +14,12 @@ import (
 // warnings. Text cells are strings, never formulas: they need no defusing
 // (export.Defuse is for CSV).
 func (r *rep) xlsx(w io.Writer) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	x := &xlsxWriter{f: f}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	x, err := newXLSX()
 	if err != nil {
 		return err
 	}
-	title, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
-	if err != nil {
-		return err
-	}
-	x.bold = bold
+	defer x.f.Close()
+	f, bold, title := x.f, x.bold, x.title
 
 	sum := r.t(catalog.ReportSummary)
 	if err := f.SetSheetName(f.GetSheetName(0), sum); err != nil {
@@ -80,21 +74,43 @@ func (r *rep) xlsx(w io.Writer) error {
 	}
 	x.widths(10, 16, 24, 80, 16)
 
-	if x.err != nil {
-		return x.err
-	}
-	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
-	return err
+	return x.finish(w)
 }
 
 // xlsxWriter writes rows one after another, keeping the first error.
 type xlsxWriter struct {
-	f     *excelize.File
-	sheet string
-	row   int // rows written
-	bold  int
-	err   error
+	f           *excelize.File
+	sheet       string
+	row         int // rows written
+	bold, title int // styles
+	err         error
+}
+
+// newXLSX is a new workbook with its bold and title styles.
+func newXLSX() (*xlsxWriter, error) {
+	f := excelize.NewFile()
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	title, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &xlsxWriter{f: f, bold: bold, title: title}, nil
+}
+
+// finish writes the workbook to w, its first sheet active, unless a row
+// failed.
+func (x *xlsxWriter) finish(w io.Writer) error {
+	if x.err != nil {
+		return x.err
+	}
+	x.f.SetActiveSheet(0)
+	_, err := x.f.WriteTo(w)
+	return err
 }
 
 func (x *xlsxWriter) put(style int, cells ...any) {
@@ -113,12 +129,19 @@ func (x *xlsxWriter) put(style int, cells ...any) {
 	x.err = err
 }
 
-// newSheet adds a sheet with a bold, frozen header row.
+// newSheet adds a sheet with a bold, frozen header row (the workbook's
+// first sheet, renamed, when no sheet was written yet).
 func (x *xlsxWriter) newSheet(name string, headers ...string) {
 	if x.err != nil {
 		return
 	}
-	if _, err := x.f.NewSheet(name); err != nil {
+	var err error
+	if x.sheet == "" {
+		err = x.f.SetSheetName(x.f.GetSheetName(0), name)
+	} else {
+		_, err = x.f.NewSheet(name)
+	}
+	if err != nil {
 		x.err = err
 		return
 	}
