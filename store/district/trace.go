@@ -32,8 +32,9 @@ func traceRows(rows pgx.Rows) ([]canhcua.TraceScan, error) {
 // personScansByID and personScansByName read a person's accepted scans in a
 // time range through the indexes on person keys and ID numbers (a bitmap of
 // both: scans_person, scans_id_number), or on folded names (scans_name).
-// The conditions "<> ''" are those of the partial indexes, written out so
-// that the planner may use them with any parameter.
+// The conditions that the key, number or name is not empty are those of the
+// partial indexes, written out so that the planner may use them whatever the
+// parameters (in the generic plans of prepared statements).
 const (
 	personScansByID = `SELECT ` + traceColumns + ` FROM scans s JOIN sites si ON si.id = s.site_id
 		WHERE ((s.person_key = $1 AND s.person_key <> '') OR (s.id_number = $2 AND s.id_number <> ''))

@@ -13,7 +13,7 @@ import (
 // TestTracePlans: among 50,000 scans of 50 sites and 5,000 people, the
 // trace's reads use their indexes, in the plans the server caches for
 // prepared statements too (generic plans, whatever the parameters: the
-// partial indexes' "<> ''" is written in the queries), and never read the
+// partial indexes' conditions are written in the queries), and never read the
 // scans table whole. BenchmarkTrace shows the same among 10 million.
 func TestTracePlans(t *testing.T) {
 	ctx := context.Background()
