@@ -3,6 +3,7 @@
 //
 //	canhcua                     the desk (camera 0, or the demo source)
 //	canhcua export --date D     one day's scans as CSV, XLSX or JSON
+//	canhcua trace --id N        who was at the same site at the same time
 //	canhcua decode PATH...      read the codes in images, videos and PDFs
 //	canhcua bench decode DIR    score the decoder on a test corpus
 //	canhcua bench live          measure the live pipeline
@@ -39,6 +40,7 @@ var commands = map[string]command{
 	"roster": cmdRoster,
 	"report": cmdReport,
 	"purge":  cmdPurge,
+	"trace":  cmdTrace,
 }
 
 func main() {
