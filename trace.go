@@ -248,8 +248,18 @@ func Trace(ctx context.Context, r TraceReader, q TraceQuery) (TraceResult, error
 	for _, s := range mine {
 		keys[s.PersonKey] = true
 	}
+	// Whether a scan is the person's, once for each person, name and birth
+	// date (folding names is what a trace spends most on).
+	type who struct{ key, name, birth string }
+	self := map[who]bool{}
 	res.Contacts = Contacts(res.Visits, others, func(s TraceScan) bool {
-		return keys[s.PersonKey] || q.Target.Matches(s)
+		w := who{s.PersonKey, s.Name, s.BirthDate}
+		is, ok := self[w]
+		if !ok {
+			is = keys[s.PersonKey] || q.Target.Matches(s)
+			self[w] = is
+		}
+		return is
 	}, window)
 	return res, nil
 }
@@ -345,8 +355,14 @@ func Contacts(visits []Presence, scans []TraceScan, self func(TraceScan) bool, w
 			out = append(out, c)
 		}
 	}
+	folded := map[string]string{}
+	for _, c := range out {
+		if _, ok := folded[c.Name]; !ok {
+			folded[c.Name] = Fold(c.Name)
+		}
+	}
 	slices.SortStableFunc(out, func(a, b Contact) int {
-		return cmp.Or(cmp.Compare(b.Overlap, a.Overlap), cmp.Compare(Fold(a.Name), Fold(b.Name)),
+		return cmp.Or(cmp.Compare(b.Overlap, a.Overlap), cmp.Compare(folded[a.Name], folded[b.Name]),
 			cmp.Compare(a.Site, b.Site), cmp.Compare(a.PersonKey, b.PersonKey))
 	})
 	return out
