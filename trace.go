@@ -231,7 +231,7 @@ func Trace(ctx context.Context, r TraceReader, q TraceQuery) (TraceResult, error
 			mine = append(mine, s)
 		}
 	}
-	res := TraceResult{Person: tracePerson(q.Target, mine)}
+	res := TraceResult{Person: latest(TracePerson{Name: q.Target.Name, IDNumber: q.Target.IDNumber, BirthDate: q.Target.BirthDate}, mine)}
 	for _, p := range Presences(mine, window) {
 		if p.In.Before(q.To) && !p.Out.Before(q.From) {
 			res.Visits = append(res.Visits, p)
@@ -264,11 +264,11 @@ func Trace(ctx context.Context, r TraceReader, q TraceQuery) (TraceResult, error
 	return res, nil
 }
 
-// tracePerson is the person as their latest scan names them.
-func tracePerson(t TraceTarget, mine []TraceScan) TracePerson {
-	p := TracePerson{Name: t.Name, IDNumber: t.IDNumber, BirthDate: t.BirthDate}
+// latest is someone as their latest scans name them (what a scan leaves
+// out, an earlier one or p says).
+func latest(p TracePerson, scans []TraceScan) TracePerson {
 	var last time.Time
-	for _, s := range mine {
+	for _, s := range scans {
 		if !s.At.Before(last) {
 			last = s.At
 			p.Name = cmp.Or(s.Name, p.Name)
@@ -331,15 +331,8 @@ func Contacts(visits []Presence, scans []TraceScan, self func(TraceScan) bool, w
 			continue
 		}
 		ss := groups[k]
-		c := Contact{PersonKey: k.key, Site: k.site}
-		var last time.Time
-		for _, s := range ss {
-			if !s.At.Before(last) {
-				last = s.At
-				c.Name = cmp.Or(s.Name, c.Name)
-				c.IDNumber = cmp.Or(s.IDNumber, c.IDNumber)
-			}
-		}
+		who := latest(TracePerson{}, ss)
+		c := Contact{PersonKey: k.key, Site: k.site, Name: who.Name, IDNumber: who.IDNumber}
 		for _, theirs := range Presences(ss, window) {
 			for _, v := range mine {
 				from, to, d := v.overlap(theirs)
