@@ -331,8 +331,7 @@ func Contacts(visits []Presence, scans []TraceScan, self func(TraceScan) bool, w
 			continue
 		}
 		ss := groups[k]
-		who := latest(TracePerson{}, ss)
-		c := Contact{PersonKey: k.key, Site: k.site, Name: who.Name, IDNumber: who.IDNumber}
+		c := Contact{PersonKey: k.key, Site: k.site}
 		for _, theirs := range Presences(ss, window) {
 			for _, v := range mine {
 				from, to, d := v.overlap(theirs)
@@ -344,6 +343,8 @@ func Contacts(visits []Presence, scans []TraceScan, self func(TraceScan) bool, w
 			}
 		}
 		if c.Overlap > 0 {
+			who := latest(TracePerson{}, ss)
+			c.Name, c.IDNumber = who.Name, who.IDNumber
 			slices.SortStableFunc(c.Times, func(a, b ContactTime) int { return a.From.Compare(b.From) })
 			out = append(out, c)
 		}
