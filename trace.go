@@ -244,9 +244,11 @@ func Trace(ctx context.Context, r TraceReader, q TraceQuery) (TraceResult, error
 	if err != nil {
 		return TraceResult{}, err
 	}
-	keys := map[string]bool{}
+	keys := map[string]bool{} // the person's keys: any of their codes
 	for _, s := range mine {
-		keys[s.PersonKey] = true
+		if s.PersonKey != "" {
+			keys[s.PersonKey] = true
+		}
 	}
 	// Whether a scan is the person's, once for each person, name and birth
 	// date (folding names is what a trace spends most on).
