@@ -240,6 +240,18 @@ func TestTraceCommandDesk(t *testing.T) {
 		t.Log(out)
 	}
 
+	// CSV on standard output: masked, and full with --full-id.
+	out, errs, code = runTrace(t, "", a1, "--id", tracetest.AnID, "--date", "27/11/2026", "--format", "csv", "--to", "-")
+	if code != exitOK || !strings.HasPrefix(out, "\uFEFFTRUY VẾT TIẾP XÚC\r\n") || !strings.Contains(out, "Số định danh,********1234\r\n") ||
+		!strings.Contains(out, "UBND xã Tân Phú,Cổng chính,27/11/2026 08:00,27/11/2026 09:00,\r\n") ||
+		!strings.Contains(out, "Lê Văn Cường,,UBND xã Tân Phú,15,27/11/2026 08:30–08:45 (Cổng chính)\r\n") || strings.Contains(out, tracetest.AnID) {
+		t.Errorf("desk CSV: exit %d %s\n%s", code, errs, out)
+	}
+	out, _, _ = runTrace(t, "", a1, "--id", tracetest.AnID, "--date", "27/11/2026", "--format", "csv", "--to", "-", "--full-id")
+	if !strings.Contains(out, "Số định danh,"+tracetest.AnID+"\r\n") {
+		t.Errorf("desk CSV with --full-id:\n%s", out)
+	}
+
 	// --db names another desk; --full-id; --window; --from alone runs to
 	// today (28/11).
 	b1 := desks[tracetest.B1].Path
