@@ -7,23 +7,23 @@ import (
 )
 
 // Sheets writes a workbook row after row and sheet after sheet, for the
-// documents made of several tables (the report, a trace): the first sheet is
-// there from the start, each other comes with a bold, frozen header row. The
+// documents made of several tables (a contact trace): each sheet starts
+// with Sheet, or NewSheet for a table under a bold, frozen header row. The
 // first error is kept and returned by Write. Text cells are strings, never
 // formulas: they need no defusing (Defuse is for CSV).
 type Sheets struct {
-	file  *excelize.File
-	Bold  int // the bold style, for header rows
-	sheet string
-	row   int // rows written on the current sheet
-	err   error
+	file        *excelize.File
+	Bold, Title int // styles: bold (header rows), a title's larger bold
+	sheet       string
+	row         int // rows written on the current sheet
+	err         error
 }
 
-// NewSheets starts a workbook whose first sheet is called first. Close it.
-func NewSheets(first string) *Sheets {
-	x := &Sheets{file: excelize.NewFile(), sheet: first}
-	x.err = x.file.SetSheetName(x.file.GetSheetName(0), first)
+// NewSheets starts a workbook. Close it.
+func NewSheets() *Sheets {
+	x := &Sheets{file: excelize.NewFile()}
 	x.Bold = x.Style(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	x.Title = x.Style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
 	return x
 }
 
@@ -38,6 +38,29 @@ func (x *Sheets) Style(s *excelize.Style) int {
 	id, err := x.file.NewStyle(s)
 	x.err = err
 	return id
+}
+
+// Sheet starts a sheet called name (the workbook's first sheet, renamed, when
+// none was started yet); rows go there next.
+func (x *Sheets) Sheet(name string) {
+	if x.err != nil {
+		return
+	}
+	if x.sheet == "" {
+		x.err = x.file.SetSheetName(x.file.GetSheetName(0), name)
+	} else {
+		_, x.err = x.file.NewSheet(name)
+	}
+	x.sheet, x.row = name, 0
+}
+
+// NewSheet starts a sheet with a bold, frozen header row.
+func (x *Sheets) NewSheet(name string, headers ...string) {
+	x.Sheet(name)
+	x.Put(x.Bold, Cells(headers)...)
+	if x.err == nil {
+		x.err = x.file.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	}
 }
 
 // Put writes a row of cells on the current sheet, in style (0: none).
@@ -59,22 +82,6 @@ func (x *Sheets) Put(style int, cells ...any) {
 
 // Skip leaves an empty row.
 func (x *Sheets) Skip() { x.row++ }
-
-// NewSheet adds a sheet with a bold, frozen header row; rows go there next.
-func (x *Sheets) NewSheet(name string, headers ...string) {
-	if x.err != nil {
-		return
-	}
-	if _, err := x.file.NewSheet(name); err != nil {
-		x.err = err
-		return
-	}
-	x.sheet, x.row = name, 0
-	x.Put(x.Bold, Cells(headers)...)
-	if x.err == nil {
-		x.err = x.file.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-	}
-}
 
 // Widths sets the current sheet's column widths, in characters.
 func (x *Sheets) Widths(ws ...float64) {

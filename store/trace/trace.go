@@ -23,8 +23,6 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/tz"
@@ -270,10 +268,10 @@ func (t *doc) csv(w io.Writer) error {
 // xlsx writes a summary sheet (the header lines), then a sheet of visits
 // and one of contacts (minutes as numbers).
 func (t *doc) xlsx(w io.Writer) error {
-	x := export.NewSheets(t.tr(catalog.TraceSummary))
+	x := export.NewSheets()
 	defer x.Close()
-	title := x.Style(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
-	x.Put(title, t.tr(catalog.TraceTitle))
+	x.Sheet(t.tr(catalog.TraceSummary))
+	x.Put(x.Title, t.tr(catalog.TraceTitle))
 	for _, h := range t.header() {
 		x.Put(0, h[0], h[1])
 	}
