@@ -3,6 +3,7 @@
 //
 //	canhcua                     the desk (camera 0, or the demo source)
 //	canhcua export --date D     one day's scans as CSV, XLSX or JSON
+//	canhcua trace --id N        who was at the same site at the same time
 //	canhcua decode PATH...      read the codes in images, videos and PDFs
 //	canhcua bench decode DIR    score the decoder on a test corpus
 //	canhcua bench live          measure the live pipeline
@@ -41,6 +42,7 @@ var commands = map[string]command{
 	"report":   cmdReport,
 	"purge":    cmdPurge,
 	"district": cmdDistrict,
+	"trace":    cmdTrace,
 }
 
 func main() {

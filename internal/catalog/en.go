@@ -351,6 +351,31 @@ var en = map[Key]string{
 	UIDistrictHelpBack:   "back",
 	UIDistrictHelpScroll: "scroll",
 	UIDistrictHelpReload: "refresh",
+	// A contact trace for the health office (canhcua trace).
+	TraceTitle:    "CONTACT TRACE",
+	TracePerson:   "Person traced",
+	TraceIDNumber: "ID number",
+	TraceBirth:    "Born",
+	TracePeriod:   "Period",
+	TraceSource:   "Data from",
+	TracePresent:  "Present: from the entry scanned to the exit scanned; no exit scanned: %d minutes after the entry; no entry scanned: %d minutes before the exit.",
+	TraceClocks:   "Each desk's times are corrected to the server's clock.",
+	TraceVisits:   "Visits",
+	TraceContacts: "Contacts",
+	TraceSite:     "Site",
+	TraceDoor:     "Door",
+	TraceIn:       "In",
+	TraceOut:      "Out",
+	TraceNote:     "Note",
+	TraceNoEntry:  "no entry scanned: time in estimated",
+	TraceNoExit:   "no exit scanned: time out estimated",
+	TraceName:     "Name",
+	TraceMinutes:  "Minutes",
+	TraceWhen:     "When",
+	TraceNone:     "None",
+	TraceSummary:  "Summary",
+	TraceServer:   "the district's server %s",
+	TraceDeskFile: "one desk's database %s (site %s)",
 
 	// Rosters read from files (canhcua roster import).
 	RosterTooLarge:       "%s is larger than %d MB",
@@ -401,6 +426,8 @@ Usage:
                                       the district's table of its sites (a screen, or a file)
   canhcua purge [--days 30] [--dry-run]
                                       delete personal data older than the retention
+  canhcua trace --id NUMBER | --name "…" --birth DD/MM/YYYY [--date D | --from D --to D] [--server URL | --db PATH]
+                                      who was at the same site at the same time as a person
   canhcua badge --name N --unit U | --from people.csv [--to badges.pdf]
                                       print signed badges for people without an ID card
   canhcua decode [--json] PATH...     read QR codes in images, videos and PDFs
@@ -516,6 +543,41 @@ The desk does the same at start.`,
 	PurgeDays:            "days",
 	PurgeSnapshotNotJPEG: "snapshot %s: not a JPEG file name, left alone",
 	PurgeSnapshotNotFile: "snapshot %s: not a file, left alone",
+
+	// canhcua trace.
+	TraceSynopsis: `canhcua trace (--id NUMBER | --name "…" --birth DD/MM/YYYY) [--date DD/MM/YYYY | --from D --to D] [--window 1h] [--format text|csv|xlsx|json] [--to FILE] [--server URL | --db PATH] [--full-id] [--lang vi|en]
+
+Contact tracing for the health office: the person's visits (site, door, time in, time out)
+and everyone else present at the same site at an overlapping time, with the minutes shared.
+Present means from the entry to the exit scanned, or for --window after an entry when no
+exit was scanned (before an exit when no entry was). On the district's server (--server,
+default the config's server; times corrected for each desk's clock) or on one desk's
+database (--db, default the config's database when no server is configured).
+--to is the last day (DD/MM/YYYY, with --from) or the file to write; text and JSON go to
+standard output, CSV and XLSX to canhcua-trace-YYYY-MM-DD.EXT unless --to FILE.
+ID numbers are masked (last 4 digits) unless --full-id.`,
+	TraceFlagID:         "the person's ID number",
+	TraceFlagName:       "the person's name (with --birth; diacritics and case do not matter)",
+	TraceFlagBirth:      "the person's birth date, DD/MM/YYYY (with --name)",
+	TraceFlagDate:       "the day, DD/MM/YYYY (default today)",
+	TraceFlagFrom:       "the first day, DD/MM/YYYY (to --to's day, else to today)",
+	TraceFlagTo:         "the last day (DD/MM/YYYY, with --from), or the output `FILE`: - for standard output (default: standard output for text and JSON, else canhcua-trace-YYYY-MM-DD.EXT); may be given twice",
+	TraceFlagWindow:     "how long someone counts as present after an entry with no exit scanned",
+	TraceFlagFormat:     "text, csv, xlsx or json (default: from --to's extension, else text)",
+	TraceFlagServer:     "the district's server, postgres://… (default: the config's server)",
+	TraceFlagDB:         "one desk's SQLite database (default: the config's, when no server is configured)",
+	TraceFlagFullID:     "write full ID numbers instead of masked ones",
+	TraceFlagLang:       "vi or en",
+	TraceNoPerson:       "who? --id NUMBER, or --name NAME --birth DD/MM/YYYY",
+	TraceIDAndName:      "--id or --name, not both",
+	TraceNoBirth:        "--name needs --birth DD/MM/YYYY",
+	TraceBadBirth:       "birth date %q: want DD/MM/YYYY, e.g. 15/03/1990",
+	TraceDateAndRange:   "--date or --from/--to, not both",
+	TraceToWithoutFrom:  "--to %s is a day: it needs --from",
+	TraceToTwice:        "--to %s and --to %s: one last day and one file at most",
+	TraceRangeBackwards: "--from %s is after --to %s",
+	TraceBadWindow:      "--window %q: want a duration above zero, e.g. 1h or 30m",
+	TraceServerAndDB:    "--server or --db, not both",
 
 	// canhcua badge.
 	BadgeSynopsis: `canhcua badge [--name NAME --unit UNIT [--id ID]] [--from people.csv] [--to badges.pdf]

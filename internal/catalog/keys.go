@@ -368,6 +368,34 @@ const (
 	UIDistrictHelpReload Key = "ui.district_help_reload"
 )
 
+// A contact trace for the health office (canhcua trace).
+const (
+	TraceTitle    Key = "trace.title"
+	TracePerson   Key = "trace.person"
+	TraceIDNumber Key = "trace.id_number"
+	TraceBirth    Key = "trace.birth"
+	TracePeriod   Key = "trace.period"
+	TraceSource   Key = "trace.source"
+	TracePresent  Key = "trace.present"
+	TraceClocks   Key = "trace.clocks"
+	TraceVisits   Key = "trace.visits"
+	TraceContacts Key = "trace.contacts"
+	TraceSite     Key = "trace.site"
+	TraceDoor     Key = "trace.door"
+	TraceIn       Key = "trace.in"
+	TraceOut      Key = "trace.out"
+	TraceNote     Key = "trace.note"
+	TraceNoEntry  Key = "trace.no_entry"
+	TraceNoExit   Key = "trace.no_exit"
+	TraceName     Key = "trace.name"
+	TraceMinutes  Key = "trace.minutes"
+	TraceWhen     Key = "trace.when"
+	TraceNone     Key = "trace.none"
+	TraceSummary  Key = "trace.summary"
+	TraceServer   Key = "trace.server"
+	TraceDeskFile Key = "trace.desk_file"
+)
+
 // Rosters read from files (canhcua roster import).
 const (
 	RosterTooLarge       Key = "roster.too_large"
@@ -487,6 +515,33 @@ const (
 	PurgeDays            Key = "purge.days"
 	PurgeSnapshotNotJPEG Key = "purge.snapshot_not_jpeg"
 	PurgeSnapshotNotFile Key = "purge.snapshot_not_file"
+)
+
+// canhcua trace.
+const (
+	TraceSynopsis       Key = "trace.synopsis"
+	TraceFlagID         Key = "trace.flag_id"
+	TraceFlagName       Key = "trace.flag_name"
+	TraceFlagBirth      Key = "trace.flag_birth"
+	TraceFlagDate       Key = "trace.flag_date"
+	TraceFlagFrom       Key = "trace.flag_from"
+	TraceFlagTo         Key = "trace.flag_to"
+	TraceFlagWindow     Key = "trace.flag_window"
+	TraceFlagFormat     Key = "trace.flag_format"
+	TraceFlagServer     Key = "trace.flag_server"
+	TraceFlagDB         Key = "trace.flag_db"
+	TraceFlagFullID     Key = "trace.flag_full_id"
+	TraceFlagLang       Key = "trace.flag_lang"
+	TraceNoPerson       Key = "trace.no_person"
+	TraceIDAndName      Key = "trace.id_and_name"
+	TraceNoBirth        Key = "trace.no_birth"
+	TraceBadBirth       Key = "trace.bad_birth"
+	TraceDateAndRange   Key = "trace.date_and_range"
+	TraceToWithoutFrom  Key = "trace.to_without_from"
+	TraceToTwice        Key = "trace.to_twice"
+	TraceRangeBackwards Key = "trace.range_backwards"
+	TraceBadWindow      Key = "trace.bad_window"
+	TraceServerAndDB    Key = "trace.server_and_db"
 )
 
 // canhcua badge.

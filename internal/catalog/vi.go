@@ -351,6 +351,31 @@ var vi = map[Key]string{
 	UIDistrictHelpBack:   "quay lại",
 	UIDistrictHelpScroll: "cuộn",
 	UIDistrictHelpReload: "làm mới",
+	// A contact trace for the health office (canhcua trace).
+	TraceTitle:    "TRUY VẾT TIẾP XÚC",
+	TracePerson:   "Người được truy vết",
+	TraceIDNumber: "Số định danh",
+	TraceBirth:    "Ngày sinh",
+	TracePeriod:   "Thời gian",
+	TraceSource:   "Nguồn dữ liệu",
+	TracePresent:  "Có mặt: từ lúc quét vào đến lúc quét ra; không quét ra: %d phút sau khi vào; không quét vào: %d phút trước khi ra.",
+	TraceClocks:   "Giờ quét của từng máy đã được hiệu chỉnh theo đồng hồ của máy chủ.",
+	TraceVisits:   "Các lần có mặt",
+	TraceContacts: "Người tiếp xúc",
+	TraceSite:     "Đơn vị",
+	TraceDoor:     "Cửa",
+	TraceIn:       "Vào",
+	TraceOut:      "Ra",
+	TraceNote:     "Ghi chú",
+	TraceNoEntry:  "không quét vào: giờ vào ước tính",
+	TraceNoExit:   "không quét ra: giờ ra ước tính",
+	TraceName:     "Họ và tên",
+	TraceMinutes:  "Số phút",
+	TraceWhen:     "Thời điểm",
+	TraceNone:     "Không có",
+	TraceSummary:  "Tóm tắt",
+	TraceServer:   "máy chủ của huyện %s",
+	TraceDeskFile: "cơ sở dữ liệu của một máy %s (đơn vị %s)",
 
 	// Rosters read from files (canhcua roster import).
 	RosterTooLarge:       "%s lớn hơn %d MB",
@@ -401,6 +426,8 @@ Cách dùng:
                                       bảng các đơn vị của huyện (màn hình, hoặc tệp)
   canhcua purge [--days 30] [--dry-run]
                                       xóa dữ liệu cá nhân quá thời hạn lưu giữ
+  canhcua trace --id NUMBER | --name "…" --birth DD/MM/YYYY [--date D | --from D --to D] [--server URL | --db PATH]
+                                      truy vết: ai có mặt cùng đơn vị, cùng lúc với một người
   canhcua badge --name N --unit U | --from people.csv [--to badges.pdf]
                                       in thẻ có chữ ký cho người không có CCCD
   canhcua decode [--json] PATH...     đọc mã QR trong ảnh, video và PDF
@@ -516,6 +543,41 @@ Bàn trực cũng làm như vậy khi khởi động.`,
 	PurgeDays:            "ngày",
 	PurgeSnapshotNotJPEG: "ảnh chụp %s: tên không phải tệp JPEG, để nguyên",
 	PurgeSnapshotNotFile: "ảnh chụp %s: không phải một tệp, để nguyên",
+
+	// canhcua trace.
+	TraceSynopsis: `canhcua trace (--id NUMBER | --name "…" --birth DD/MM/YYYY) [--date DD/MM/YYYY | --from D --to D] [--window 1h] [--format text|csv|xlsx|json] [--to FILE] [--server URL | --db PATH] [--full-id] [--lang vi|en]
+
+Truy vết tiếp xúc cho trung tâm y tế: các lần có mặt của người đó (đơn vị, cửa, giờ vào,
+giờ ra) và mọi người khác có mặt cùng đơn vị trong khoảng thời gian trùng, với số phút trùng.
+Có mặt là từ lúc quét vào đến lúc quét ra, hoặc --window sau khi vào nếu không quét ra
+(trước khi ra nếu không quét vào). Trên máy chủ của huyện (--server, mặc định máy chủ trong
+tệp cấu hình; giờ của từng máy đã được hiệu chỉnh) hoặc trên cơ sở dữ liệu của một máy (--db,
+mặc định cơ sở dữ liệu trong tệp cấu hình khi không có máy chủ).
+--to là ngày cuối (DD/MM/YYYY, cùng --from) hoặc tệp ra; dạng text và JSON ra đầu ra chuẩn,
+CSV và XLSX ra canhcua-trace-YYYY-MM-DD.EXT nếu không có --to TỆP.
+Số định danh được che (giữ 4 số cuối) trừ khi có --full-id.`,
+	TraceFlagID:         "số định danh của người đó",
+	TraceFlagName:       "họ tên người đó (cùng --birth; không phân biệt dấu và hoa thường)",
+	TraceFlagBirth:      "ngày sinh của người đó, DD/MM/YYYY (cùng --name)",
+	TraceFlagDate:       "ngày, DD/MM/YYYY (mặc định hôm nay)",
+	TraceFlagFrom:       "ngày đầu, DD/MM/YYYY (đến ngày của --to, không thì đến hôm nay)",
+	TraceFlagTo:         "ngày cuối (DD/MM/YYYY, cùng --from), hoặc `TỆP` ra: - là đầu ra chuẩn (mặc định: đầu ra chuẩn cho text và JSON, không thì canhcua-trace-YYYY-MM-DD.EXT); có thể dùng hai lần",
+	TraceFlagWindow:     "thời gian coi là có mặt sau khi vào nếu không quét ra",
+	TraceFlagFormat:     "text, csv, xlsx hoặc json (mặc định: theo đuôi tệp của --to, không thì text)",
+	TraceFlagServer:     "máy chủ của huyện, postgres://… (mặc định: máy chủ trong tệp cấu hình)",
+	TraceFlagDB:         "cơ sở dữ liệu SQLite của một máy (mặc định: trong tệp cấu hình, khi không có máy chủ)",
+	TraceFlagFullID:     "ghi đầy đủ số định danh thay vì che",
+	TraceFlagLang:       "vi hoặc en",
+	TraceNoPerson:       "truy vết ai? --id SỐ, hoặc --name HỌ TÊN --birth DD/MM/YYYY",
+	TraceIDAndName:      "--id hoặc --name, không dùng cả hai",
+	TraceNoBirth:        "--name cần --birth DD/MM/YYYY",
+	TraceBadBirth:       "ngày sinh %q: cần dạng DD/MM/YYYY, ví dụ 15/03/1990",
+	TraceDateAndRange:   "--date hoặc --from/--to, không dùng cả hai",
+	TraceToWithoutFrom:  "--to %s là một ngày: cần có --from",
+	TraceToTwice:        "--to %s và --to %s: nhiều nhất một ngày cuối và một tệp",
+	TraceRangeBackwards: "--from %s sau --to %s",
+	TraceBadWindow:      "--window %q: cần một khoảng thời gian lớn hơn 0, ví dụ 1h hoặc 30m",
+	TraceServerAndDB:    "--server hoặc --db, không dùng cả hai",
 
 	// canhcua badge.
 	BadgeSynopsis: `canhcua badge [--name NAME --unit UNIT [--id ID]] [--from people.csv] [--to badges.pdf]
