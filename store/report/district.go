@@ -166,12 +166,9 @@ func (t *table) csv(w io.Writer) error {
 // xlsx writes one sheet: the header (bold, frozen) and a row a site, the
 // figures as numbers.
 func (t *table) xlsx(w io.Writer) error {
-	x, err := newXLSX()
-	if err != nil {
-		return err
-	}
-	defer x.f.Close()
-	x.newSheet(t.t(catalog.DistrictSheet), t.headers()...)
+	x := export.NewSheets()
+	defer x.Close()
+	x.NewSheet(t.t(catalog.DistrictSheet), t.headers()...)
 	for _, s := range t.d.Sites {
 		cells := t.cells(s)
 		row := make([]any, len(cells))
@@ -181,10 +178,10 @@ func (t *table) xlsx(w io.Writer) error {
 				row[i] = n
 			}
 		}
-		x.put(0, row...)
+		x.Put(0, row...)
 	}
-	x.widths(32, 8, 10, 10, 10, 36, 10, 44)
-	return x.finish(w)
+	x.Widths(32, 8, 10, 10, 10, 36, 10, 44)
+	return x.Write(w)
 }
 
 // PDF layout of the table: A4 landscape, 15 mm margins.

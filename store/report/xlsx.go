@@ -3,9 +3,8 @@ package report
 import (
 	"io"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/store/export"
 )
 
 // xlsx writes the report as a workbook: a summary sheet (title, date, door,
@@ -14,159 +13,57 @@ import (
 // warnings. Text cells are strings, never formulas: they need no defusing
 // (export.Defuse is for CSV).
 func (r *rep) xlsx(w io.Writer) error {
-	x, err := newXLSX()
-	if err != nil {
-		return err
-	}
-	defer x.f.Close()
-	f, bold, title := x.f, x.bold, x.title
-
-	sum := r.t(catalog.ReportSummary)
-	if err := f.SetSheetName(f.GetSheetName(0), sum); err != nil {
-		return err
-	}
-	x.sheet, x.row = sum, 0
+	x := export.NewSheets()
+	defer x.Close()
+	bold, title := x.Bold, x.Title
+	x.Sheet(r.t(catalog.ReportSummary))
 	if m := r.demoMark(); m != "" {
-		x.put(title, m)
+		x.Put(title, m)
 	}
-	x.put(title, r.t(catalog.ReportTitle))
+	x.Put(title, r.t(catalog.ReportTitle))
 	if r.d.Site != "" {
-		x.put(0, r.t(catalog.ReportSite), clean(r.d.Site))
+		x.Put(0, r.t(catalog.ReportSite), clean(r.d.Site))
 	}
-	x.put(0, r.t(catalog.ReportDate), r.dateString())
-	x.put(0, r.t(catalog.ReportDoor), r.doorString())
-	x.row++
-	x.put(bold, r.t(catalog.ReportFigure), r.t(catalog.ReportValue))
+	x.Put(0, r.t(catalog.ReportDate), r.dateString())
+	x.Put(0, r.t(catalog.ReportDoor), r.doorString())
+	x.Skip()
+	x.Put(bold, r.t(catalog.ReportFigure), r.t(catalog.ReportValue))
 	c := r.d.Counts
 	for i, v := range []int{c.Entries, c.Exits, c.People, c.Inside, c.Rejected} {
-		x.put(0, r.figures()[i][0], v)
+		x.Put(0, r.figures()[i][0], v)
 	}
 	if len(r.d.Groups) > 0 {
-		x.row++
-		x.put(bold, r.t(catalog.ReportGroup), r.t(catalog.ReportPresent), r.t(catalog.ReportTotal), r.t(catalog.ReportShare))
+		x.Skip()
+		x.Put(bold, r.t(catalog.ReportGroup), r.t(catalog.ReportPresent), r.t(catalog.ReportTotal), r.t(catalog.ReportShare))
 		for _, g := range r.d.Groups {
-			x.put(0, clean(g.Name), g.Present, g.Total, percent(g.Present, g.Total))
+			x.Put(0, clean(g.Name), g.Present, g.Total, percent(g.Present, g.Total))
 		}
 	}
 	if m := r.madeString(); m != "" {
-		x.row++
-		x.put(0, m)
+		x.Skip()
+		x.Put(0, m)
 	}
-	x.widths(24, 14, 12, 10)
+	x.Widths(24, 14, 12, 10)
 
 	if len(r.d.Groups) > 0 {
-		x.newSheet(r.t(catalog.ReportSheetMissing), r.t(catalog.ReportGroup), r.t(catalog.ReportName), r.t(catalog.ReportUnit), r.t(catalog.ReportExpectedBy))
+		x.NewSheet(r.t(catalog.ReportSheetMissing), r.t(catalog.ReportGroup), r.t(catalog.ReportName), r.t(catalog.ReportUnit), r.t(catalog.ReportExpectedBy))
 		for _, m := range r.missingRows() {
-			x.put(0, m.group, m.name, m.unit, m.expected)
+			x.Put(0, m.group, m.name, m.unit, m.expected)
 		}
-		x.widths(20, 28, 28, 10)
+		x.Widths(20, 28, 28, 10)
 	}
 	if len(r.d.Guests) > 0 {
-		x.newSheet(r.t(catalog.ReportSheetGuests), r.guestHeaders()...)
+		x.NewSheet(r.t(catalog.ReportSheetGuests), r.guestHeaders()...)
 		for _, g := range r.d.Guests {
-			x.put(0, anys(r.guestRow(g))...)
+			x.Put(0, export.Cells(r.guestRow(g))...)
 		}
-		x.widths(10, 28, 16, 16, 12, 12)
+		x.Widths(10, 28, 16, 16, 12, 12)
 	}
-	x.newSheet(r.t(catalog.ReportSheetWarnings), r.warningHeaders()...)
+	x.NewSheet(r.t(catalog.ReportSheetWarnings), r.warningHeaders()...)
 	for _, wn := range r.d.Warnings {
-		x.put(0, anys(r.warningRow(wn))...)
+		x.Put(0, export.Cells(r.warningRow(wn))...)
 	}
-	x.widths(10, 16, 24, 80, 16)
+	x.Widths(10, 16, 24, 80, 16)
 
-	return x.finish(w)
-}
-
-// xlsxWriter writes rows one after another, keeping the first error.
-type xlsxWriter struct {
-	f           *excelize.File
-	sheet       string
-	row         int // rows written
-	bold, title int // styles
-	err         error
-}
-
-// newXLSX is a new workbook with its bold and title styles.
-func newXLSX() (*xlsxWriter, error) {
-	f := excelize.NewFile()
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	title, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
-	if err != nil {
-		f.Close()
-		return nil, err
-	}
-	return &xlsxWriter{f: f, bold: bold, title: title}, nil
-}
-
-// finish writes the workbook to w, its first sheet active, unless a row
-// failed.
-func (x *xlsxWriter) finish(w io.Writer) error {
-	if x.err != nil {
-		return x.err
-	}
-	x.f.SetActiveSheet(0)
-	_, err := x.f.WriteTo(w)
-	return err
-}
-
-func (x *xlsxWriter) put(style int, cells ...any) {
-	if x.err != nil {
-		return
-	}
-	x.row++
-	cell, err := excelize.CoordinatesToCellName(1, x.row)
-	if err == nil {
-		err = x.f.SetSheetRow(x.sheet, cell, &cells)
-	}
-	if err == nil && style != 0 {
-		end, _ := excelize.CoordinatesToCellName(max(len(cells), 1), x.row)
-		err = x.f.SetCellStyle(x.sheet, cell, end, style)
-	}
-	x.err = err
-}
-
-// newSheet adds a sheet with a bold, frozen header row (the workbook's
-// first sheet, renamed, when no sheet was written yet).
-func (x *xlsxWriter) newSheet(name string, headers ...string) {
-	if x.err != nil {
-		return
-	}
-	var err error
-	if x.sheet == "" {
-		err = x.f.SetSheetName(x.f.GetSheetName(0), name)
-	} else {
-		_, err = x.f.NewSheet(name)
-	}
-	if err != nil {
-		x.err = err
-		return
-	}
-	x.sheet, x.row = name, 0
-	x.put(x.bold, anys(headers)...)
-	if x.err == nil {
-		x.err = x.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-	}
-}
-
-// widths sets the current sheet's column widths, in characters.
-func (x *xlsxWriter) widths(ws ...float64) {
-	for i, wd := range ws {
-		if x.err != nil {
-			return
-		}
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		x.err = x.f.SetColWidth(x.sheet, col, col, wd)
-	}
-}
-
-func anys(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
+	return x.Write(w)
 }
