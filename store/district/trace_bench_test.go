@@ -315,3 +315,51 @@ func (g *benchGen) fill(site int) {
 		visit(p, in, stay, g.rnd.IntN(10) != 0 && n+2 <= quota)
 	}
 }
+
+// BenchmarkDistrictTable10M reads the district's table for one day of the
+// 10 million scans of 1,000 sites BenchmarkTrace seeds (CANHCUA_BENCH_PG):
+// the day's figures of every site are counted first, as the desks' pushes
+// keep them (and that recount is timed too), then the table is read.
+//
+//	CANHCUA_BENCH_PG=… go test -run '^$' -bench DistrictTable10M -benchtime 20x ./store/district
+func BenchmarkDistrictTable10M(b *testing.B) {
+	url := os.Getenv(EnvBenchURL)
+	if url == "" {
+		b.Skipf("set %s to an empty PostgreSQL database (seeded once with 10 million scans, then kept)", EnvBenchURL)
+	}
+	ctx := context.Background()
+	db, err := Open(ctx, url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if err := benchSeedOnce(ctx, b, db); err != nil {
+		b.Fatal(err)
+	}
+	day := benchFirstDay.AddDate(0, 0, benchDays/2)
+	var scans int
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM scans WHERE day = $1::date`, dayOf(day)).Scan(&scans); err != nil {
+		b.Fatal(err)
+	}
+	start := time.Now()
+	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		for id := int64(1); id <= benchSites; id++ {
+			if err := recount(ctx, tx, id, dayOf(day)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%d sites' figures of %s counted from %d scans in %v (%v a site)", benchSites, dayOf(day), scans,
+		time.Since(start).Round(time.Millisecond), (time.Since(start) / benchSites).Round(time.Microsecond))
+	hours := canhcua.DefaultOpeningHours
+	for b.Loop() {
+		d, err := db.District(ctx, day, hours)
+		if err != nil || len(d.Sites) != benchSites {
+			b.Fatal(len(d.Sites), err)
+		}
+	}
+}
