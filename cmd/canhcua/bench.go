@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -214,7 +215,9 @@ func benchSoak(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if !rep.OK() {
 		var figs []string
 		for _, f := range rep.Failures {
-			figs = append(figs, f.Figure)
+			if !slices.Contains(figs, f.Figure) {
+				figs = append(figs, f.Figure)
+			}
 		}
 		c.note(say(catalog.BenchSoakFailed, strings.Join(figs, ", ")))
 		return exitLeak

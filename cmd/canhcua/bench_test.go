@@ -152,7 +152,7 @@ func TestBenchSoakCommand(t *testing.T) {
 	if status != exitOK && status != exitLeak {
 		t.Fatalf("bench soak: status %d, stderr %q", status, errOut)
 	}
-	if (status == exitLeak) != strings.Contains(out, "verdict      FAILED") || (status == exitLeak) != strings.Contains(errOut, "leak: ") {
+	if (status == exitLeak) != strings.Contains(out, "verdict      FAILED") || (status == exitLeak) != strings.Contains(errOut, "failed on ") {
 		t.Errorf("status %d does not match the verdict:\n%s%s", status, out, errOut)
 	}
 	for _, want := range []string{"soak: demo unpaced", "goroutines", "before ", "start ", "4s ", "end ", "stopped ", " n/a ", "baseline     4s", "limits"} {

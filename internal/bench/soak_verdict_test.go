@@ -15,7 +15,7 @@ func levelSoak() SoakReport {
 		return SoakSample{Label: label, RSS: 140 * mb, Heap: 3 * mb, Goroutines: 13, Files: 14, Mats: 16,
 			Frames: int64(1000 * i), Scans: int64(10 * i)}
 	}
-	r := SoakReport{Baseline: 1,
+	r := SoakReport{Source: "demo", Baseline: 1,
 		Before:  SoakSample{Label: "before", RSS: 60 * mb, Heap: 2 * mb, Goroutines: 4, Files: 9, Mats: 0},
 		Samples: []SoakSample{s("start", 0), s("10m0s", 1), s("20m0s", 2), s("30m0s", 3), s("end", 4)},
 		Stopped: SoakSample{Label: "stopped", RSS: 120 * mb, Heap: 2 * mb, Goroutines: 4, Files: 14, Mats: 0},
@@ -53,6 +53,7 @@ func TestSoakJudge(t *testing.T) {
 		{"goroutines", func(r *SoakReport) { r.Stopped.Goroutines += GoroutineSlack + 1 }, true},
 		{"frames", func(r *SoakReport) { r.Samples[3].Frames = r.Samples[2].Frames }, true},
 		{"scans", func(r *SoakReport) { r.Samples[1].Scans = 0 }, true},
+		{"scans", func(r *SoakReport) { r.Source, r.Samples[1].Scans = "/videos/door.mp4", 0 }, false}, // not judged but on the demo
 		{"errors", func(r *SoakReport) { r.Samples[4].Errors, r.LastError = 1, "database is locked" }, true},
 		{"samples", func(r *SoakReport) { r.Samples = r.Samples[:2] }, true},
 	} {

@@ -572,10 +572,11 @@ made as the screen makes them. It prints the process's RSS, Go heap, goroutines,
 files and live OpenCV Mats (with a build made with -tags matprofile) at the start, every
 --every and at the end. The sample at the end of the first period is the baseline: RSS
 or the Go heap more than 10%% above it later, or more goroutines, open files or Mats
-than a small slack, is a leak. Exit status: 0 no leak, 1 a leak (the figures that grew
-are named), 2 the run could not be made.`,
+than a small slack, is a leak; a period without frames (or without scans, on the demo), a
+failed call or a Mat left open once stopped fails the soak too. Exit status: 0 passed,
+1 failed (the figures are named), 2 the run could not be made.`,
 	BenchFlagEvery:    "how often to print the figures; the first period is the warm-up",
 	BenchFlagSoakDB:   "database to write to (snapshots go beside it); default: a new temporary one, removed afterwards",
 	BenchSoakBadEvery: "--every %s: want a period no longer than half of --duration %s",
-	BenchSoakFailed:   "leak: %s",
+	BenchSoakFailed:   "failed on %s",
 }

@@ -571,10 +571,11 @@ lượt quét được ghi), bộ theo dõi cảnh báo và việc xóa dữ li�
 hình như màn hình vẫn gọi. Lệnh in RSS của tiến trình, heap Go, số goroutine, số tệp đang mở và
 số Mat OpenCV còn sống (khi bản dựng có -tags matprofile) lúc bắt đầu, sau mỗi --every và lúc
 kết thúc. Số đo cuối chu kỳ đầu tiên là mốc: sau đó RSS hoặc heap Go vượt mốc quá 10%%, hoặc số
-goroutine, tệp đang mở hay Mat vượt mốc quá một khoảng dư nhỏ, là rò rỉ. Mã thoát: 0 không rò rỉ,
-1 có rò rỉ (nêu các số đo đã tăng), 2 không chạy được.`,
+goroutine, tệp đang mở hay Mat vượt mốc quá một khoảng dư nhỏ, là rò rỉ; một chu kỳ không có khung
+hình (hoặc không có lượt quét, với nguồn demo), một lời gọi lỗi hay một Mat còn mở sau khi dừng cũng
+làm lần chạy không đạt. Mã thoát: 0 đạt, 1 không đạt (nêu các số đo), 2 không chạy được.`,
 	BenchFlagEvery:    "bao lâu in các số đo một lần; chu kỳ đầu tiên là thời gian khởi động",
 	BenchFlagSoakDB:   "cơ sở dữ liệu để ghi (ảnh chụp đặt bên cạnh); mặc định: một tệp tạm mới, xóa khi xong",
 	BenchSoakBadEvery: "--every %s: cần một chu kỳ không dài hơn nửa --duration %s",
-	BenchSoakFailed:   "rò rỉ: %s",
+	BenchSoakFailed:   "không đạt ở %s",
 }
