@@ -64,8 +64,8 @@ type SoakRun struct {
 	// in a folder beside it.
 	DB       string
 	Duration time.Duration // how long to run
-	// Every is the sampling period. The first period is the warm-up: the
-	// sample at its end is the baseline later samples are judged against.
+	// Every is the sampling period. The samples after the warm-up are judged
+	// against the baseline (see BaselineIndex).
 	Every time.Duration
 	// Progress, when set, gets the table's header at the start and each
 	// sample's line as it is taken.
@@ -106,7 +106,7 @@ type SoakReport struct {
 	Before    SoakSample   `json:"before"`   // before the pipeline started
 	Samples   []SoakSample `json:"samples"`  // start, every period, end
 	Stopped   SoakSample   `json:"stopped"`  // once the pipeline has stopped
-	Baseline  int          `json:"baseline"` // index in Samples of the baseline (the end of the first period)
+	Baseline  int          `json:"baseline"` // index in Samples of the baseline (see BaselineIndex)
 	LastError string       `json:"last_error,omitempty"`
 	// Failures are the verdict: empty when the run passed.
 	Failures []Failure `json:"failures"`
@@ -255,6 +255,7 @@ func Soak(ctx context.Context, run SoakRun) (SoakReport, error) {
 	if stopped != nil {
 		return rep, stopped
 	}
+	rep.Baseline = BaselineIndex(rep.Samples)
 	rep.Failures = Judge(rep)
 	return rep, nil
 }

@@ -5,13 +5,19 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 )
 
-// The soak's thresholds. The baseline is the sample at the end of the first
-// period: by then the pipeline has warmed up (the engine's buffers, the
-// presence detector, SQLite's page cache and the connection pool at their
-// working size), and a desk that does not leak stays level from there.
+// The soak's thresholds. The baseline is the sample at the end of the
+// warm-up (BaselineIndex): by then the pipeline has warmed up (the engine's
+// buffers, the presence detector, SQLite's page caches, the WAL and the
+// connection pool at their working size), and a desk that does not leak
+// stays level from there.
 const (
+	// Warmup is how long the pipeline warms up: on the demo, RSS rises for
+	// some minutes while the database, its WAL and SQLite's page caches (2 MB
+	// a connection) grow to their working size, then stays level.
+	Warmup = 10 * time.Minute
 	// MemGrowth is how far RSS and the Go heap may rise above the baseline
 	// (the target, 10%). The day's scans grow the query results the
 	// screen reloads and the allocator fragments a little; a leak outgrows
@@ -33,8 +39,21 @@ const (
 	MatSlack = 8
 )
 
+// BaselineIndex is the index in samples (start first, then one each period,
+// the end last) of the baseline: the first sample taken Warmup or more after
+// the start when a sample follows it, else the one at the end of the first
+// period (a short run).
+func BaselineIndex(samples []SoakSample) int {
+	for i := 1; i < len(samples)-1; i++ {
+		if samples[i].ElapsedS >= Warmup.Seconds() {
+			return i
+		}
+	}
+	return 1
+}
+
 // Judge is the verdict on a soak's samples: every sample after the baseline
-// (the end of the first period) is compared with it, RSS and the heap within
+// (r.Baseline) is compared with it, RSS and the heap within
 // MemGrowth, goroutines, open files and live Mats within their slack; the
 // pipeline must have captured frames in every period, and recorded scans too
 // on the demo (another source may show no code for a while), with no backend

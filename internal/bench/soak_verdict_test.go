@@ -81,6 +81,32 @@ func TestSoakJudge(t *testing.T) {
 	}
 }
 
+// TestSoakBaseline checks which sample is the baseline: the first at or after
+// the warm-up when another follows it, else the end of the first period.
+func TestSoakBaseline(t *testing.T) {
+	at := func(minutes ...float64) []SoakSample {
+		var ss []SoakSample
+		for _, m := range minutes {
+			ss = append(ss, SoakSample{ElapsedS: m * 60})
+		}
+		return ss
+	}
+	for _, c := range []struct {
+		samples []SoakSample
+		want    int
+	}{
+		{at(0, 10, 20, 30, 120), 1},           // --duration 2h --every 10m
+		{at(0, 2, 4, 6, 8, 10.01, 12, 20), 5}, // --duration 20m --every 2m
+		{at(0, 0.5, 1, 1.5, 2), 1},            // --duration 2m --every 30s
+		{at(0, 5, 10.01), 1},                  // --duration 10m --every 5m: nothing after 10 minutes
+		{at(0, 3, 6, 9, 12), 1},               // --duration 12m --every 3m: only the end is after 10 minutes
+	} {
+		if got := BaselineIndex(c.samples); got != c.want {
+			t.Errorf("%d samples, the last at %.0f s: baseline %d, want %d", len(c.samples), c.samples[len(c.samples)-1].ElapsedS, got, c.want)
+		}
+	}
+}
+
 // TestSoakReportText checks the text and JSON of a failed soak.
 func TestSoakReportText(t *testing.T) {
 	r := levelSoak()

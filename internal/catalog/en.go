@@ -570,12 +570,13 @@ decoding engine, the picture analysis and people detection, the store (every cod
 a scan written), the warnings watcher and the retention purge, with the screen's calls
 made as the screen makes them. It prints the process's RSS, Go heap, goroutines, open
 files and live OpenCV Mats (with a build made with -tags matprofile) at the start, every
---every and at the end. The sample at the end of the first period is the baseline: RSS
-or the Go heap more than 10%% above it later, or more goroutines, open files or Mats
-than a small slack, is a leak; a period without frames (or without scans, on the demo), a
+--every and at the end. The baseline is the sample at 10 minutes, once warmed up (in a
+run with no sample after that, the one at the end of the first period): RSS or the Go
+heap more than 10%% above it later, or more goroutines, open files or Mats than a small
+slack, is a leak; a period without frames (or without scans, on the demo), a
 failed call or a Mat left open once stopped fails the soak too. Exit status: 0 passed,
 1 failed (the figures are named), 2 the run could not be made.`,
-	BenchFlagEvery:    "how often to print the figures; the first period is the warm-up",
+	BenchFlagEvery:    "how often to take and print the figures",
 	BenchFlagSoakDB:   "database to write to (snapshots go beside it); default: a new temporary one, removed afterwards",
 	BenchSoakBadEvery: "--every %s: want a period no longer than half of --duration %s",
 	BenchSoakFailed:   "failed on %s",

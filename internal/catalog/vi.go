@@ -570,11 +570,12 @@ tốc độ, bộ giải mã, phân tích hình và phát hiện người, cơ s
 lượt quét được ghi), bộ theo dõi cảnh báo và việc xóa dữ liệu quá hạn, với các lời gọi của màn
 hình như màn hình vẫn gọi. Lệnh in RSS của tiến trình, heap Go, số goroutine, số tệp đang mở và
 số Mat OpenCV còn sống (khi bản dựng có -tags matprofile) lúc bắt đầu, sau mỗi --every và lúc
-kết thúc. Số đo cuối chu kỳ đầu tiên là mốc: sau đó RSS hoặc heap Go vượt mốc quá 10%%, hoặc số
+kết thúc. Mốc là số đo lúc 10 phút, khi đã khởi động xong (nếu sau đó không còn số đo nào thì là
+số đo cuối chu kỳ đầu tiên): sau mốc RSS hoặc heap Go vượt mốc quá 10%%, hoặc số
 goroutine, tệp đang mở hay Mat vượt mốc quá một khoảng dư nhỏ, là rò rỉ; một chu kỳ không có khung
 hình (hoặc không có lượt quét, với nguồn demo), một lời gọi lỗi hay một Mat còn mở sau khi dừng cũng
 làm lần chạy không đạt. Mã thoát: 0 đạt, 1 không đạt (nêu các số đo), 2 không chạy được.`,
-	BenchFlagEvery:    "bao lâu in các số đo một lần; chu kỳ đầu tiên là thời gian khởi động",
+	BenchFlagEvery:    "bao lâu đo và in các số đo một lần",
 	BenchFlagSoakDB:   "cơ sở dữ liệu để ghi (ảnh chụp đặt bên cạnh); mặc định: một tệp tạm mới, xóa khi xong",
 	BenchSoakBadEvery: "--every %s: cần một chu kỳ không dài hơn nửa --duration %s",
 	BenchSoakFailed:   "không đạt ở %s",
