@@ -201,7 +201,17 @@ func Soak(ctx context.Context, run SoakRun) (SoakReport, error) {
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	start := time.Now()
-	d := desk.Start(runCtx, src, desk.Options{
+	given := false
+	d := desk.Start(runCtx, run.Source, desk.Options{
+		// The harness's own source, counting frames; it is given once (the
+		// demo never fails: a second open means the loop lost it).
+		Open: func(context.Context, string) (camera.Source, error) {
+			if given {
+				return nil, errors.New("soak: the source was lost")
+			}
+			given = true
+			return src, nil
+		},
 		DB: st, Door: soakDoor, Location: loc, Mode: canhcua.ModeToggle, Dedup: soakDedup, DataDir: dataDir,
 		RetentionDays: store.DefaultRetentionDays,
 		Closing:       0, // midnight: the still-inside rule runs on every check, as after closing time
@@ -349,8 +359,8 @@ func soakPurge(ctx context.Context, st *store.DB, b *desk.Backend, snapDir strin
 		at := now.AddDate(0, 0, -store.DefaultRetentionDays-1)
 		call(ctx, cnt, func(ctx context.Context) error { return soakOldDay(ctx, st, b, snapDir, at) })
 		call(ctx, cnt, func(ctx context.Context) error {
-			n, problems, err := desk.PurgeByDay(ctx, st, store.DefaultRetentionDays, now)
-			cnt.purged.Add(int64(n))
+			n, files, problems, err := desk.PurgeByDay(ctx, st, store.DefaultRetentionDays, now, snapDir)
+			cnt.purged.Add(int64(n + files))
 			return errors.Join(append(problems, err)...)
 		})
 	}

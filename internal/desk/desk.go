@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/camera"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/export"
 )
@@ -35,6 +36,9 @@ type Options struct {
 	// OnFirstFrame, when set, is called once the source has delivered a
 	// frame.
 	OnFirstFrame func()
+	// Open, when set, opens the source instead of camera.OpenDetached (a
+	// benchmark's own source).
+	Open func(ctx context.Context, name string) (camera.Source, error)
 }
 
 // Desk is a desk at work.
@@ -65,6 +69,9 @@ func Start(ctx context.Context, source string, o Options) *Desk {
 	}()
 	d.Camera = NewCamera(source, o.Dedup, SnapshotDir(o.DataDir))
 	d.Camera.first = o.OnFirstFrame
+	if o.Open != nil {
+		d.Camera.open = o.Open
+	}
 	go d.Camera.Run(ctx) // joined by Wait, with a deadline
 
 	d.Backend = newBackend(o, time.Now)
