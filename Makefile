@@ -40,11 +40,14 @@ build: deps
 run: build
 	./$(BIN)
 
-# The whole test suite, the Mat-leak check (OpenCV memory) and go vet.
+# The whole test suite, the Mat-leak check (OpenCV memory), a 2-minute soak
+# of the desk's pipeline (a leak of goroutines, files or Mats fails it) and
+# go vet.
 test: test-deps
 	$(GO) vet ./...
 	$(GO) test ./...
 	$(GO) test -tags matprofile -run MatLeak -count=1 ./camera
+	$(GO) test -tags matprofile -run Soak -count=1 ./internal/bench
 
 # Go benchmarks, then the project's own bench commands.
 bench: build

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,6 +30,8 @@ func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return benchDecode(ctx, args[1:], stdout, stderr)
 	case sub == "live":
 		return benchLive(ctx, args[1:], stdout, stderr)
+	case sub == "soak":
+		return benchSoak(ctx, args[1:], stdout, stderr)
 	}
 	return c.failf(catalog.BenchUnknown, args[0])
 }
@@ -156,5 +161,68 @@ func benchLive(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitOK
 	}
 	rep.WriteText(stdout)
+	return exitOK
+}
+
+// exitLeak is bench soak's exit status when the figures grew beyond the
+// limits.
+const exitLeak = 1
+
+func benchSoak(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	c := newCLI("bench soak", catalog.BenchSoakSynopsis, stdout, stderr) // catalog:data: the command's words
+	source := c.fs.String("source", "demo", say(catalog.BenchFlagSource))
+	duration := c.fs.Duration("duration", 2*time.Hour, say(catalog.BenchFlagDuration))
+	every := c.fs.Duration("every", 10*time.Minute, say(catalog.BenchFlagEvery))
+	db := c.fs.String("db", "", say(catalog.BenchFlagSoakDB))
+	asJSON := c.fs.Bool("json", false, say(catalog.BenchFlagLiveJSON))
+	pos, status, ok := c.parse(args)
+	if !ok {
+		return status
+	}
+	if len(pos) > 0 {
+		return c.failf(catalog.BenchLiveArg, pos[0])
+	}
+	if *duration <= 0 {
+		return c.failf(catalog.BenchBadDuration)
+	}
+	if *every <= 0 || *every > *duration/2 {
+		return c.failf(catalog.BenchSoakBadEvery, *every, *duration)
+	}
+	run := bench.SoakRun{Source: *source, DB: *db, Duration: *duration, Every: *every}
+	if run.DB == "" {
+		dir, err := os.MkdirTemp("", "canhcua-soak-")
+		if err != nil {
+			return c.fail(err)
+		}
+		defer os.RemoveAll(dir)
+		run.DB = filepath.Join(dir, "soak.db")
+	}
+	if !*asJSON {
+		run.Progress = stdout
+	}
+	rep, err := bench.Soak(ctx, run)
+	if ctx.Err() != nil {
+		return c.failf(catalog.BenchInterrupted)
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	if *asJSON {
+		if err := rep.WriteJSON(stdout); err != nil {
+			return c.fail(err)
+		}
+	} else {
+		rep.WriteText(stdout, false)
+	}
+	if !rep.OK() {
+		var figs []string
+		for _, f := range rep.Failures {
+			if !slices.Contains(figs, f.Figure) {
+				figs = append(figs, f.Figure)
+			}
+		}
+		c.note(say(catalog.BenchSoakFailed, strings.Join(figs, ", ")))
+		return exitLeak
+	}
 	return exitOK
 }

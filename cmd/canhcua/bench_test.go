@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"github.com/canhcua/canhcua/camera"
 	"github.com/canhcua/canhcua/internal/bench"
 	"github.com/canhcua/canhcua/internal/bench/corpus"
+	"github.com/canhcua/canhcua/store"
 )
 
 // benchCorpusDir is the shared corpus called name, ../shared/corpus/NAME
@@ -136,5 +138,66 @@ func TestBenchLiveJSON(t *testing.T) {
 		if status != exitUsage || strings.Count(errOut, "\n") != 1 || out != "" {
 			t.Errorf("bench %q: status %d, stdout %q, stderr %q; want 2 and one line on stderr", args, status, out, errOut)
 		}
+	}
+}
+
+// TestBenchSoakCommand runs the soak for a few seconds, in text with a
+// database of its own and in JSON with the default temporary one, and checks
+// its failures. It checks the report and the exit status, not the verdict: a
+// few seconds are no soak (internal/bench's TestSoak is).
+func TestBenchSoakCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "soak.db")
+	out, errOut, status := benchRun("soak", "--duration", "8s", "--every", "4s", "--db", db)
+	t.Logf("\n%s%s", out, errOut)
+	if status != exitOK && status != exitLeak {
+		t.Fatalf("bench soak: status %d, stderr %q", status, errOut)
+	}
+	if (status == exitLeak) != strings.Contains(out, "verdict      FAILED") || (status == exitLeak) != strings.Contains(errOut, "failed on ") {
+		t.Errorf("status %d does not match the verdict:\n%s%s", status, out, errOut)
+	}
+	for _, want := range []string{"soak: demo unpaced", "goroutines", "before ", "start ", "4s ", "end ", "stopped ", " n/a ", "baseline     4s", "limits"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if st, err := store.Open(context.Background(), db); err != nil {
+		t.Error(err)
+	} else {
+		if n, err := st.Scans(context.Background(), store.ScanQuery{}); err != nil || len(n) == 0 {
+			t.Errorf("--db %s holds %d scans (%v), want the soak's", db, len(n), err)
+		}
+		st.Close()
+	}
+
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	out, errOut, status = benchRun("soak", "--duration", "8s", "--every", "4s", "--json")
+	var r bench.SoakReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil || (status != exitOK && status != exitLeak) {
+		t.Fatalf("--json: status %d, %v:\n%s%s", status, err, out, errOut)
+	}
+	if (status == exitOK) != r.OK() || len(r.Samples) != 3 || r.Samples[2].Label != "end" || r.Stopped.Label != "stopped" ||
+		r.Samples[2].Mats != -1 || r.Samples[2].Frames == 0 || r.Samples[2].Goroutines == 0 || r.Samples[2].Files == 0 {
+		t.Errorf("--json: status %d, report %s", status, out)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("the temporary database was left behind: %v", left)
+	}
+
+	for _, args := range [][]string{
+		{"soak", "--duration", "0s"},
+		{"soak", "--every", "0s"},
+		{"soak", "--duration", "1m", "--every", "31s"},
+		{"soak", "extra"},
+		{"soak", "--duration", "2s", "--every", "1s", "--source", "demo:x"},
+		{"soak", "--duration", "2s", "--every", "1s", "--source", filepath.Join(t.TempDir(), "missing.mp4")},
+	} {
+		out, errOut, status := benchRun(args...)
+		if status != exitUsage || strings.Count(errOut, "\n") != 1 || out != "" {
+			t.Errorf("bench %q: status %d, stdout %q, stderr %q; want 2 and one line on stderr", args, status, out, errOut)
+		}
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("a failed soak left its temporary database behind: %v", left)
 	}
 }

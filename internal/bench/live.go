@@ -119,15 +119,9 @@ func (t *timedDecoder) durations() []time.Duration {
 // paced when it is a file. sizeSet says whether the size was asked for: it
 // applies to the demo only.
 func OpenSource(ctx context.Context, name string, w, h int, sizeSet bool) (src camera.Source, paced bool, err error) {
-	if name == "demo" || strings.HasPrefix(name, "demo:") {
-		seed := int64(1)
-		if s, ok := strings.CutPrefix(name, "demo:"); ok {
-			v, err := strconv.ParseInt(s, 10, 64)
-			if err != nil {
-				return nil, false, fmt.Errorf("demo source %q: the seed must be a whole number", name)
-			}
-			seed = v
-		}
+	if seed, ok, err := demoSeed(name); err != nil {
+		return nil, false, err
+	} else if ok {
 		return camera.Paced(camera.NewDemo(camera.DemoOptions{Seed: seed, Width: w, Height: h, FPS: 30}), 30), true, nil
 	}
 	if sizeSet {
@@ -141,6 +135,21 @@ func OpenSource(ctx context.Context, name string, w, h int, sizeSet bool) (src c
 		return camera.Paced(src, 25), true, nil
 	}
 	return src, false, nil
+}
+
+// demoSeed says whether name is the demo source (demo, or demo:SEED) and
+// its seed (1 for plain demo).
+func demoSeed(name string) (seed int64, ok bool, err error) {
+	if name != "demo" && !strings.HasPrefix(name, "demo:") {
+		return 0, false, nil
+	}
+	seed = 1
+	if s, ok := strings.CutPrefix(name, "demo:"); ok {
+		if seed, err = strconv.ParseInt(s, 10, 64); err != nil {
+			return 0, false, fmt.Errorf("demo source %q: the seed must be a whole number", name)
+		}
+	}
+	return seed, true, nil
 }
 
 // rss returns the process's resident set size in bytes (Linux), or 0.

@@ -693,11 +693,14 @@ Deletes the group NAME and its people. Scans are kept.`,
         score the decoder, pass by pass, on a corpus folder (manifest.tsv or labels.jsonl)
   canhcua bench live [--source S] [--size WxH] [--duration D] [--json]
         measure the live capture and decode pipeline
+  canhcua bench soak [--duration 2h] [--every 10m] [--source demo] [--db PATH] [--json]
+        run the whole desk without the screen for hours and check that nothing leaks
 
-Run 'canhcua bench decode --help' or 'canhcua bench live --help' for the options.
+Run 'canhcua bench decode --help', 'canhcua bench live --help' or 'canhcua bench soak --help'
+for the options.
 `,
-	BenchNoWhat:  "say what to measure: decode DIR or live (see canhcua bench --help)",
-	BenchUnknown: "unknown benchmark %q (want decode or live)",
+	BenchNoWhat:  "say what to measure: decode DIR, live or soak (see canhcua bench --help)",
+	BenchUnknown: "unknown benchmark %q (want decode, live or soak)",
 	BenchDecodeSynopsis: `canhcua bench decode [--passes P,Q] [--json] [-v] DIR
 
 Decodes every image of a corpus folder (manifest.tsv: expected texts, or labels.jsonl:
@@ -729,4 +732,21 @@ capture-to-decode latency, and memory at the start and the end of the run.`,
 	BenchBadDuration:  "--duration must be positive",
 	BenchInterrupted:  "interrupted",
 	BenchNoFrame:      "%s delivered no frame in %s",
+	BenchSoakSynopsis: `canhcua bench soak [--duration 2h] [--every 10m] [--source demo] [--db PATH] [--json]
+
+Runs the desk's whole pipeline without the screen, at full speed: the source unpaced, the
+decoding engine, the picture analysis and people detection, the store (every code read is
+a scan written), the warnings watcher and the retention purge, with the screen's calls
+made as the screen makes them. It prints the process's RSS, Go heap, goroutines, open
+files and live OpenCV Mats (with a build made with -tags matprofile) at the start, every
+--every and at the end. The baseline is the sample at 10 minutes, once warmed up (in a
+run with no sample after that, the one at the end of the first period): RSS or the Go
+heap more than 10%% above it later, or more goroutines, open files or Mats than a small
+slack, is a leak; a period without frames (or without scans, on the demo), a
+failed call or a Mat left open once stopped fails the soak too. Exit status: 0 passed,
+1 failed (the figures are named), 2 the run could not be made.`,
+	BenchFlagEvery:    "how often to take and print the figures",
+	BenchFlagSoakDB:   "database to write to (snapshots go beside it); default: a new temporary one, removed afterwards",
+	BenchSoakBadEvery: "--every %s: want a period no longer than half of --duration %s",
+	BenchSoakFailed:   "failed on %s",
 }

@@ -644,4 +644,9 @@ const (
 	BenchBadDuration    Key = "bench.bad_duration"
 	BenchInterrupted    Key = "bench.interrupted"
 	BenchNoFrame        Key = "bench.no_frame"
+	BenchSoakSynopsis   Key = "bench.soak_synopsis"
+	BenchFlagEvery      Key = "bench.flag_every"
+	BenchFlagSoakDB     Key = "bench.flag_soak_db"
+	BenchSoakBadEvery   Key = "bench.soak_bad_every"
+	BenchSoakFailed     Key = "bench.soak_failed"
 )

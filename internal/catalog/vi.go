@@ -693,11 +693,14 @@ Xóa nhóm NAME và những người của nhóm. Các lượt quét được gi
         chấm điểm bộ giải mã, từng lượt một, trên một thư mục ảnh mẫu (manifest.tsv hoặc labels.jsonl)
   canhcua bench live [--source S] [--size WxH] [--duration D] [--json]
         đo đường đi của hình từ camera đến giải mã
+  canhcua bench soak [--duration 2h] [--every 10m] [--source demo] [--db PATH] [--json]
+        chạy cả bàn trực không có màn hình trong nhiều giờ và kiểm tra không có gì bị rò rỉ
 
-Chạy 'canhcua bench decode --help' hoặc 'canhcua bench live --help' để xem các tùy chọn.
+Chạy 'canhcua bench decode --help', 'canhcua bench live --help' hoặc 'canhcua bench soak --help'
+để xem các tùy chọn.
 `,
-	BenchNoWhat:  "hãy cho biết cần đo gì: decode DIR hoặc live (xem canhcua bench --help)",
-	BenchUnknown: "phép đo %q không có (cần decode hoặc live)",
+	BenchNoWhat:  "hãy cho biết cần đo gì: decode DIR, live hoặc soak (xem canhcua bench --help)",
+	BenchUnknown: "phép đo %q không có (cần decode, live hoặc soak)",
 	BenchDecodeSynopsis: `canhcua bench decode [--passes P,Q] [--json] [-v] DIR
 
 Giải mã lần lượt từng ảnh của một thư mục ảnh mẫu (manifest.tsv: nội dung mong đợi, hoặc labels.jsonl:
@@ -729,4 +732,20 @@ trong một khoảng thời gian và báo cáo những gì đo được: số kh
 	BenchBadDuration:  "--duration phải lớn hơn 0",
 	BenchInterrupted:  "bị ngắt",
 	BenchNoFrame:      "%s không đưa khung hình nào trong %s",
+	BenchSoakSynopsis: `canhcua bench soak [--duration 2h] [--every 10m] [--source demo] [--db PATH] [--json]
+
+Chạy toàn bộ công việc của bàn trực mà không có màn hình, hết tốc độ: nguồn hình không giới hạn
+tốc độ, bộ giải mã, phân tích hình và phát hiện người, cơ sở dữ liệu (mỗi mã đọc được là một
+lượt quét được ghi), bộ theo dõi cảnh báo và việc xóa dữ liệu quá hạn, với các lời gọi của màn
+hình như màn hình vẫn gọi. Lệnh in RSS của tiến trình, heap Go, số goroutine, số tệp đang mở và
+số Mat OpenCV còn sống (khi bản dựng có -tags matprofile) lúc bắt đầu, sau mỗi --every và lúc
+kết thúc. Mốc là số đo lúc 10 phút, khi đã khởi động xong (nếu sau đó không còn số đo nào thì là
+số đo cuối chu kỳ đầu tiên): sau mốc RSS hoặc heap Go vượt mốc quá 10%%, hoặc số
+goroutine, tệp đang mở hay Mat vượt mốc quá một khoảng dư nhỏ, là rò rỉ; một chu kỳ không có khung
+hình (hoặc không có lượt quét, với nguồn demo), một lời gọi lỗi hay một Mat còn mở sau khi dừng cũng
+làm lần chạy không đạt. Mã thoát: 0 đạt, 1 không đạt (nêu các số đo), 2 không chạy được.`,
+	BenchFlagEvery:    "bao lâu đo và in các số đo một lần",
+	BenchFlagSoakDB:   "cơ sở dữ liệu để ghi (ảnh chụp đặt bên cạnh); mặc định: một tệp tạm mới, xóa khi xong",
+	BenchSoakBadEvery: "--every %s: cần một chu kỳ không dài hơn nửa --duration %s",
+	BenchSoakFailed:   "không đạt ở %s",
 }

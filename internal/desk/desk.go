@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/camera"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/district"
 	"github.com/canhcua/canhcua/store/export"
@@ -41,6 +42,9 @@ type Options struct {
 	Server  string
 	Site    string
 	Version string
+	// Open, when set, opens the source instead of camera.OpenDetached (a
+	// benchmark's own source).
+	Open func(ctx context.Context, name string) (camera.Source, error)
 }
 
 // Desk is a desk at work.
@@ -72,6 +76,9 @@ func Start(ctx context.Context, source string, o Options) *Desk {
 	}()
 	d.Camera = NewCamera(source, o.Dedup, SnapshotDir(o.DataDir))
 	d.Camera.first = o.OnFirstFrame
+	if o.Open != nil {
+		d.Camera.open = o.Open
+	}
 	go d.Camera.Run(ctx) // joined by Wait, with a deadline
 
 	d.Backend = newBackend(o, time.Now)
