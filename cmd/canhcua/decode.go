@@ -182,7 +182,7 @@ func (d *decoder) image(p string) error {
 }
 
 func (d *decoder) pdf(p string) error {
-	doc, err := camera.OpenPDF(p)
+	doc, err := camera.OpenPDF(p, 0)
 	if err != nil {
 		return err
 	}

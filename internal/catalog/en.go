@@ -179,6 +179,12 @@ var en = map[Key]string{
 	CameraDark:     "the camera picture is too dark",
 	CameraEnded:    "end of source",
 
+	// Files over canhcua's caps (camera.ErrTooBig).
+	CameraFileTooBig:   "%s: %d MB, more than the %d MB canhcua reads from one file",
+	CameraImageTooBig:  "%dx%d pixels, more than the %d megapixels canhcua reads in one image",
+	CameraTooManyPages: "%s: %d pages, more than the %d canhcua reads (--max-pages)",
+	CameraPageTooBig:   "page %d: %.0fx%.0f points at %.0f dpi, more than the %d megapixels canhcua renders",
+
 	// Application errors (canhcua.Error messages).
 	ErrInternal:           "internal error",
 	ErrDetail:             "%s: %v",

@@ -187,6 +187,14 @@ const (
 	CameraEnded    Key = "camera.ended"
 )
 
+// Files over canhcua's caps (camera.ErrTooBig).
+const (
+	CameraFileTooBig   Key = "camera.file_too_big"
+	CameraImageTooBig  Key = "camera.image_too_big"
+	CameraTooManyPages Key = "camera.too_many_pages"
+	CameraPageTooBig   Key = "camera.page_too_big"
+)
+
 // Application errors (canhcua.Error messages).
 const (
 	ErrInternal           Key = "err.internal"

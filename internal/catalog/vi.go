@@ -179,6 +179,12 @@ var vi = map[Key]string{
 	CameraDark:     "hình camera quá tối",
 	CameraEnded:    "hết nguồn hình",
 
+	// Files over canhcua's caps (camera.ErrTooBig).
+	CameraFileTooBig:   "%s: %d MB, lớn hơn mức %d MB canhcua đọc trong một tệp",
+	CameraImageTooBig:  "%dx%d điểm ảnh, nhiều hơn mức %d megapixel canhcua đọc trong một ảnh",
+	CameraTooManyPages: "%s: %d trang, nhiều hơn mức %d trang canhcua đọc (--max-pages)",
+	CameraPageTooBig:   "trang %d: %.0fx%.0f point ở %.0f dpi, nhiều hơn mức %d megapixel canhcua dựng hình",
+
 	// Application errors (canhcua.Error messages).
 	ErrInternal:           "lỗi nội bộ",
 	ErrDetail:             "%s: %v",
