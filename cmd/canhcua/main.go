@@ -42,6 +42,11 @@ var commands = map[string]command{
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == workerCommand {
+		// The child that reads the files of a command (worker.go): the
+		// default handling of SIGINT and SIGTERM ends it at once.
+		os.Exit(worker(work))
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

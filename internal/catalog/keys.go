@@ -353,6 +353,9 @@ const (
 	CmdFlagDate       Key = "cmd.flag_date"
 	CmdFlagDB         Key = "cmd.flag_db"
 	CmdFlagDoorFilter Key = "cmd.flag_door_filter"
+	CmdFlagMaxPages   Key = "cmd.flag_max_pages"
+	CmdBadMaxPages    Key = "cmd.bad_max_pages"
+	CmdReaderCrashed  Key = "cmd.reader_crashed"
 )
 
 // The desk (canhcua).
@@ -447,6 +450,7 @@ const (
 	DecodeNotVerified    Key = "decode.not_verified"
 	DecodeRejected       Key = "decode.rejected"
 	DecodeTrustList      Key = "decode.trust_list"
+	DecodePageReduced    Key = "decode.page_reduced"
 )
 
 // canhcua roster.
@@ -463,6 +467,7 @@ const (
 	RosterNoFile         Key = "roster.no_file"
 	RosterOneFile        Key = "roster.one_file"
 	RosterNobody         Key = "roster.nobody"
+	RosterInterrupted    Key = "roster.interrupted"
 	RosterImported       Key = "roster.imported"
 	RosterImportProblems Key = "roster.import_problems"
 	RosterListSynopsis   Key = "roster.list_synopsis"
