@@ -4,11 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"os"
+	"math"
 
 	"github.com/gen2brain/go-fitz"
 	"gocv.io/x/gocv"
 
+	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/pdf"
 )
 
@@ -26,9 +27,10 @@ type PDF struct {
 }
 
 // OpenPDF opens a PDF file: one without a PDF header, that MuPDF cannot
-// open, or without pages is ErrBrokenPDF.
-func OpenPDF(path string) (*PDF, error) {
-	data, err := os.ReadFile(path)
+// open, or without pages is ErrBrokenPDF; one over MaxFileBytes, or of more
+// than maxPages pages (when maxPages > 0), is ErrTooBig.
+func OpenPDF(path string, maxPages int) (*PDF, error) {
+	data, err := readFile(path)
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +45,20 @@ func OpenPDF(path string) (*PDF, error) {
 		p.Close()
 		return nil, fmt.Errorf("%s: %w: no pages", path, ErrBrokenPDF)
 	}
+	if err := p.CheckPages(path, maxPages); err != nil {
+		p.Close()
+		return nil, err
+	}
 	return p, nil
+}
+
+// CheckPages refuses (ErrTooBig) a document of more than max pages, when max
+// > 0; name is the file's, for the message.
+func (p *PDF) CheckPages(name string, max int) error {
+	if max > 0 && p.pages > max {
+		return tooBig(catalog.CameraTooManyPages, name, p.pages, max)
+	}
+	return nil
 }
 
 // ReadPDF opens a PDF document held in memory. Unlike OpenPDF it takes a
@@ -82,12 +97,50 @@ func (p *PDF) HTML(i int) (string, error) {
 	return htm, nil
 }
 
-// Image renders page i (0-based) at dpi.
+// DPI is the resolution page i (0-based) is rendered at when dpi is asked:
+// dpi, or less for a page so large that it would have more than
+// MaxPagePixels pixels (a 5000-point page at 300 dpi would have 434 million).
+func (p *PDF) DPI(i int, dpi float64) (float64, error) {
+	w, h, err := p.size(i)
+	if err != nil {
+		return 0, err
+	}
+	if px := pagePixels(w, h, dpi); px > MaxPagePixels {
+		// The pixels grow as the square of the resolution; a little less,
+		// for the rounding of the page's edges to whole pixels.
+		dpi *= math.Sqrt(MaxPagePixels/px) * 0.99
+	}
+	return dpi, nil
+}
+
+// size is page i's width and height in points, as MuPDF bounds it (rotated,
+// at its user unit), rounded up.
+func (p *PDF) size(i int) (w, h float64, err error) {
+	var r image.Rectangle
+	Quiet(func() { r, err = p.doc.Bound(i) })
+	if err != nil {
+		return 0, 0, fmt.Errorf("page %d: %w: %v", i+1, ErrBrokenPDF, err)
+	}
+	// Bound truncates MuPDF's edges to whole points: one more each way.
+	return float64(r.Dx() + 1), float64(r.Dy() + 1), nil
+}
+
+// pagePixels is the number of pixels of a page of w x h points at dpi.
+func pagePixels(w, h, dpi float64) float64 {
+	return math.Ceil(w*dpi/72) * math.Ceil(h*dpi/72)
+}
+
+// Image renders page i (0-based) at dpi. A page that would have more than
+// MaxPagePixels pixels at dpi is refused (ErrTooBig): ask at DPI(i, dpi).
 func (p *PDF) Image(i int, dpi float64) (image.Image, error) {
-	var (
-		img *image.RGBA
-		err error
-	)
+	w, h, err := p.size(i)
+	if err != nil {
+		return nil, err
+	}
+	if px := pagePixels(w, h, dpi); !(dpi > 0) || !(px <= MaxPagePixels) { // NaN too
+		return nil, tooBig(catalog.CameraPageTooBig, i+1, w, h, dpi, MaxPagePixels/1_000_000)
+	}
+	var img *image.RGBA
 	Quiet(func() { img, err = p.doc.ImageDPI(i, dpi) })
 	if err != nil {
 		return nil, fmt.Errorf("page %d: %w: %v", i+1, ErrBrokenPDF, err)
@@ -95,8 +148,8 @@ func (p *PDF) Image(i int, dpi float64) (image.Image, error) {
 	return img, nil
 }
 
-// Page renders page i (0-based) at dpi as an 8-bit gray Mat; the caller
-// closes it.
+// Page renders page i (0-based) at dpi as an 8-bit gray Mat, as Image does;
+// the caller closes it.
 func (p *PDF) Page(i int, dpi float64) (gocv.Mat, error) {
 	img, err := p.Image(i, dpi)
 	if err != nil {

@@ -67,7 +67,7 @@ func TestReadPDFNoPages(t *testing.T) {
 	if err := os.WriteFile(path, []byte(zero), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := OpenPDF(path); !errors.Is(err, ErrBrokenPDF) || !strings.HasSuffix(err.Error(), "no pages") {
+	if _, err := OpenPDF(path, 0); !errors.Is(err, ErrBrokenPDF) || !strings.HasSuffix(err.Error(), "no pages") {
 		t.Errorf("OpenPDF: %v, want ErrBrokenPDF: no pages", err)
 	}
 	if _, err := ReadPDF([]byte("%PDF-1.4\ngarbage\n")); err == nil {

@@ -165,6 +165,8 @@ func TestReadImageFormats(t *testing.T) {
 		"gif":  func(w io.Writer, i image.Image) error { return gif.Encode(w, i, nil) },
 		"bmp":  bmp.Encode,
 		"webp": nil, // written by OpenCV: Go has no WebP encoder
+		"tif":  nil, // nor TIFF or PGM: their sizes are read from the header
+		"pgm":  nil,
 	}
 	for ext, e := range enc {
 		p := filepath.Join(dir, "code."+ext)
@@ -216,7 +218,7 @@ func TestPDFPages(t *testing.T) {
 	const text = "badge:0815|Vũ Thị Mai|Văn phòng UBND xã"
 	path := filepath.Join(t.TempDir(), "badges.pdf")
 	writePDF(t, path, text)
-	doc, err := OpenPDF(path)
+	doc, err := OpenPDF(path, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +288,7 @@ func TestOpenErrors(t *testing.T) {
 		t.Error("demo:abc opened")
 	}
 	for _, p := range []string{brokenPDF, truncated} {
-		doc, err := OpenPDF(p)
+		doc, err := OpenPDF(p, 0)
 		if err == nil {
 			// MuPDF repairs what it can; a page that cannot render is an error.
 			for i := range doc.Pages() {

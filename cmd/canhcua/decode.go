@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -86,19 +88,21 @@ func describe(id canhcua.Identity, fullID bool) *decodedIdentity {
 }
 
 type decoder struct {
-	json   bool
-	idcfg  canhcua.IdentifyConfig
-	fullID bool
-	out    io.Writer
-	cli    *cli // where failures go
-	dec    camera.Decoder
-	dedup  time.Duration
-	found  int
-	failed int
+	json     bool
+	idcfg    canhcua.IdentifyConfig
+	fullID   bool
+	out      io.Writer
+	cli      *cli // where failures go
+	dedup    time.Duration
+	maxPages int
+	files    isolation // the child reading the files
+	found    int
+	failed   int
 }
 
 func cmdDecode(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	c := newCLI("decode", catalog.DecodeSynopsis, stdout, stderr)
+	c.synopsisArgs = []any{camera.MaxFileBytes >> 20, camera.MaxImagePixels / 1_000_000}
 	asJSON := c.fs.Bool("json", false, say(catalog.DecodeFlagJSON))
 	source := c.fs.String("source", "", say(catalog.DecodeFlagSource))
 	dedup := c.fs.Duration("dedup", canhcua.DefaultDedupWindow, say(catalog.DecodeFlagDedup))
@@ -106,11 +110,15 @@ func cmdDecode(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fullID := c.fs.Bool("full-id", false, say(catalog.DecodeFlagFullID))
 	trust := c.fs.String("trust-list", "", say(catalog.DecodeFlagTrustList))
 	badgeKey := c.fs.String("badge-key", filepath.Join(dataDir(), "badge.key"), say(catalog.DecodeFlagBadgeKey))
+	maxPages := c.maxPagesFlag()
 	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
 	}
-	d := &decoder{json: *asJSON, out: stdout, cli: c, dec: camera.NewEngine(camera.Still), dedup: *dedup, fullID: *fullID}
+	if err := checkMaxPages(*maxPages); err != nil {
+		return c.fail(err)
+	}
+	d := &decoder{json: *asJSON, out: stdout, cli: c, dedup: *dedup, fullID: *fullID, maxPages: *maxPages}
 	idcfg, err := identifyConfig(*badgeKey, *trust, stderr)
 	if err != nil {
 		return c.fail(err)
@@ -125,11 +133,12 @@ func cmdDecode(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if len(pos) == 0 {
 		return c.failf(catalog.DecodeNoFile)
 	}
+	defer d.files.Close()
 	for _, p := range pos {
-		if ctx.Err() != nil {
-			break
-		}
-		if err := d.path(ctx, p); err != nil {
+		if err := d.file(ctx, p); err != nil {
+			if ctx.Err() != nil {
+				break // interrupted: the file is not a failure
+			}
 			d.failed++
 			c.fail(err)
 		}
@@ -143,8 +152,35 @@ func cmdDecode(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	return exitOK
 }
 
+// file decodes one file in the child process (worker.go), printing its
+// codes and notes as they come.
+func (d *decoder) file(ctx context.Context, p string) error {
+	args := []string{"decode", "--max-pages", strconv.Itoa(d.maxPages), "--dedup", d.dedup.String(), "--", p}
+	return d.files.read(ctx, p, args, func(m workerMsg) {
+		switch {
+		case m.Note != "":
+			d.cli.note(m.Note)
+		case m.Code != nil:
+			r := decodeResult{Source: p, Frame: m.Frame}
+			if m.Page > 0 {
+				r.Page = &m.Page
+			}
+			d.emit(r, *m.Code)
+		}
+	})
+}
+
+// fileReader reads the codes of one file, in a worker: a PDF's pages, an
+// image, or a video's frames.
+type fileReader struct {
+	dec      camera.Decoder
+	dedup    time.Duration
+	maxPages int
+	send     func(workerMsg)
+}
+
 // path decodes one file: a PDF, an image, or else a video.
-func (d *decoder) path(ctx context.Context, p string) error {
+func (r *fileReader) path(ctx context.Context, p string) error {
 	f, err := os.Open(p)
 	if err != nil {
 		return err
@@ -158,63 +194,83 @@ func (d *decoder) path(ctx context.Context, p string) error {
 	}
 	switch {
 	case pdf.Sniff(head[:n]) || strings.EqualFold(filepath.Ext(p), ".pdf"):
-		return d.pdf(p)
+		return r.pdf(ctx, p)
 	case camera.IsImagePath(p):
-		return d.image(p)
+		return r.image(p)
 	}
-	return d.video(ctx, p)
+	return r.video(ctx, p)
 }
 
-func (d *decoder) image(p string) error {
+func (r *fileReader) image(p string) error {
 	m, err := camera.ReadImage(p)
 	if err != nil {
 		return err
 	}
 	defer m.Close()
-	codes, err := d.dec.Decode(m)
+	codes, err := r.dec.Decode(m)
 	if err != nil {
 		return fmt.Errorf("%s: %w", p, err)
 	}
 	for _, c := range codes {
-		d.emit(decodeResult{Source: p}, c)
+		r.send(workerMsg{Code: &c})
 	}
 	return nil
 }
 
-func (d *decoder) pdf(p string) error {
-	doc, err := camera.OpenPDF(p)
+// pdf decodes every page, each at camera.PDFDPI or, for a page too large for
+// that (camera.MaxPagePixels), at a lower resolution, with a note; the
+// points are given at camera.PDFDPI all the same.
+func (r *fileReader) pdf(ctx context.Context, p string) error {
+	doc, err := camera.OpenPDF(p, r.maxPages)
 	if err != nil {
 		return err
 	}
 	defer doc.Close()
 	var errs []error
 	for i := range doc.Pages() {
-		m, err := doc.Page(i, camera.PDFDPI)
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		page := i + 1
+		dpi, err := doc.DPI(i, camera.PDFDPI)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", p, err))
 			continue
 		}
-		codes, err := d.dec.Decode(m)
-		m.Close()
+		if dpi < camera.PDFDPI {
+			r.send(workerMsg{Note: say(catalog.DecodePageReduced, p, page, camera.PDFDPI, dpi)})
+		}
+		m, err := doc.Page(i, dpi)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: page %d: %w", p, i+1, err))
+			errs = append(errs, fmt.Errorf("%s: %w", p, err))
 			continue
 		}
-		page := i + 1
+		codes, err := r.dec.Decode(m)
+		m.Close()
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: page %d: %w", p, page, err))
+			continue
+		}
+		scale := camera.PDFDPI / dpi
 		for _, c := range codes {
-			d.emit(decodeResult{Source: p, Page: &page}, c)
+			for j, pt := range c.Points {
+				c.Points[j] = canhcua.Point{X: int(math.Round(float64(pt.X) * scale)), Y: int(math.Round(float64(pt.Y) * scale))}
+			}
+			r.send(workerMsg{Page: page, Code: &c})
 		}
 	}
 	return errors.Join(errs...)
 }
 
-func (d *decoder) video(ctx context.Context, p string) error {
+func (r *fileReader) video(ctx context.Context, p string) error {
 	src, err := camera.Open(ctx, p)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	return d.loop(ctx, src, p)
+	return readFrames(ctx, src, r.dedup, func(rd canhcua.Read) {
+		r.send(workerMsg{Frame: &rd.Frame, Code: &rd.Code})
+	})
 }
 
 // live reads codes from a live source until it ends, ctx is done or the
@@ -230,7 +286,10 @@ func (d *decoder) live(ctx context.Context, name string, dur time.Duration) int 
 		ctx, cancel = context.WithTimeout(ctx, dur)
 		defer cancel()
 	}
-	if err := d.loop(ctx, src, canhcua.Redact(name)); err != nil { // a stream's password is never printed
+	err = readFrames(ctx, src, d.dedup, func(r canhcua.Read) {
+		d.emit(decodeResult{Source: canhcua.Redact(name), Frame: &r.Frame}, r.Code) // a stream's password is never printed
+	})
+	if err != nil {
 		return d.cli.fail(err)
 	}
 	if d.found == 0 {
@@ -239,11 +298,11 @@ func (d *decoder) live(ctx context.Context, name string, dur time.Duration) int 
 	return exitOK
 }
 
-// loop runs the frame loop over src and prints each read.
-func (d *decoder) loop(ctx context.Context, src camera.Source, name string) error {
+// readFrames runs the frame loop over src and hands over each read.
+func readFrames(ctx context.Context, src camera.Source, dedup time.Duration, read func(canhcua.Read)) error {
 	// Frames get the live engine (fast first pass, heavier passes only where
 	// a code seems to be); it keeps state between frames: one per loop.
-	l := &camera.Loop{Source: src, Decoder: camera.NewEngine(camera.Live), Dedup: d.dedup}
+	l := &camera.Loop{Source: src, Decoder: camera.NewEngine(camera.Live), Dedup: dedup}
 	reads := make(chan canhcua.Read, 64)
 	errc := make(chan error, 1)
 	go func() {
@@ -251,8 +310,7 @@ func (d *decoder) loop(ctx context.Context, src camera.Source, name string) erro
 		close(reads)
 	}()
 	for r := range reads {
-		frame := r.Frame
-		d.emit(decodeResult{Source: name, Frame: &frame}, r.Code)
+		read(r)
 	}
 	return <-errc
 }

@@ -46,6 +46,11 @@ var commands = map[string]command{
 }
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == workerCommand {
+		// The child that reads the files of a command (worker.go): the
+		// default handling of SIGINT and SIGTERM ends it at once.
+		os.Exit(worker(work))
+	}
 	// SIGHUP (the terminal window closed) ends the desk as SIGTERM does:
 	// the screen gives the terminal back, the desk's work stops and the
 	// database closes.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -48,9 +49,13 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	badgeKey := c.fs.String("badge-key", cfg.BadgeKey, say(catalog.RosterFlagBadgeKey))
 	server := c.fs.String("server", "", say(catalog.RosterFlagServer))
 	site := c.fs.String("site", "", say(catalog.RosterFlagSite))
+	maxPages := c.maxPagesFlag()
 	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
+	}
+	if err := checkMaxPages(*maxPages); err != nil {
+		return c.fail(err)
 	}
 	switch {
 	case len(pos) == 0:
@@ -71,12 +76,10 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 		expectedBy = m
 	}
-	idcfg, err := identifyConfig(*badgeKey, "", io.Discard)
-	if err != nil {
-		return c.fail(err)
+	res, err := parseRoster(ctx, path, *maxPages, *badgeKey)
+	if ctx.Err() != nil {
+		return c.failf(catalog.RosterInterrupted, path)
 	}
-	identify := func(text string) canhcua.Identity { return canhcua.IdentifyWith(idcfg, text) }
-	res, err := roster.Parse(ctx, path, rosterOptions(identify))
 	if err != nil {
 		return c.fail(err)
 	}
@@ -142,24 +145,41 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	return exitOK
 }
 
-// rosterOptions are roster.Parse's options for reading codes with identify:
-// PDFs are read with MuPDF and their codes with the still engine (every
-// pass).
-func rosterOptions(identify func(text string) canhcua.Identity) roster.Options {
+// parseRoster reads the roster file at path in a child process (worker.go):
+// MuPDF and the decoder on a PDF's pages, excelize on a workbook; a crash
+// there, or an interrupt, leaves the database untouched.
+func parseRoster(ctx context.Context, path string, maxPages int, badgeKey string) (*roster.Result, error) {
+	res := &roster.Result{}
+	var iso isolation
+	defer iso.Close()
+	args := []string{"roster", "--max-pages", strconv.Itoa(maxPages), "--badge-key", badgeKey, "--", path}
+	err := iso.read(ctx, path, args, func(m workerMsg) {
+		if m.Roster != nil {
+			res = m.Roster
+		}
+	})
+	return res, err
+}
+
+// rosterOptions are roster.Parse's options for reading the roster file
+// called name, with codes read by identify: PDFs of at most maxPages pages
+// are read with MuPDF and their codes with the still engine (every pass).
+func rosterOptions(name string, maxPages int, identify func(text string) canhcua.Identity) roster.Options {
 	return roster.Options{
-		OpenPDF:  openRosterPDF,
+		OpenPDF: func(data []byte) (roster.Document, error) {
+			doc, err := camera.ReadPDF(data)
+			if err != nil {
+				return nil, err // not a nil *camera.PDF in a non-nil Document
+			}
+			if err := doc.CheckPages(name, maxPages); err != nil {
+				doc.Close()
+				return nil, err
+			}
+			return doc, nil
+		},
 		Codes:    camera.ImageDecoder{Decoder: camera.NewEngine(camera.Still)},
 		Identify: identify,
 	}
-}
-
-// openRosterPDF opens a roster PDF with MuPDF.
-func openRosterPDF(data []byte) (roster.Document, error) {
-	doc, err := camera.ReadPDF(data)
-	if err != nil {
-		return nil, err // not a nil *camera.PDF in a non-nil Document
-	}
-	return doc, nil
 }
 
 func rosterClock(min int) string {

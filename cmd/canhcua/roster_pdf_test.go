@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/camera"
 	rt "github.com/canhcua/canhcua/internal/rostertest"
 	"github.com/canhcua/canhcua/store/export"
 	"github.com/canhcua/canhcua/store/roster"
@@ -22,7 +23,7 @@ func TestRosterPDF(t *testing.T) {
 		t.Run(fmt.Sprintf("repeatHeader=%v", repeat), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "danh-sach.pdf")
 			rt.WritePDF(t, path, repeat)
-			res, err := roster.Parse(context.Background(), path, rosterOptions(rt.Identify))
+			res, err := roster.Parse(context.Background(), path, rosterOptions(path, camera.MaxPages, rt.Identify))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -81,7 +82,7 @@ func TestRosterPDFCodeProblems(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "codes.pdf")
 	rt.WritePDF(t, path, true)
 	// Without the badge key the badge is rejected: reported on its row.
-	res, err := roster.Parse(context.Background(), path, rosterOptions(nil))
+	res, err := roster.Parse(context.Background(), path, rosterOptions(path, camera.MaxPages, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +95,7 @@ func TestRosterPDFCodeProblems(t *testing.T) {
 		t.Fatalf("problems:\n%s", strings.Join(reasons, "\n"))
 	}
 	// NoCodes reads the text only.
-	opts := rosterOptions(nil)
+	opts := rosterOptions(path, camera.MaxPages, nil)
 	opts.NoCodes = true
 	res, err = roster.Parse(context.Background(), path, opts)
 	if err != nil {
@@ -127,7 +128,7 @@ func TestRosterPDFGarbageAndFooter(t *testing.T) {
 	if err := doc.OutputFileAndClose(path); err != nil {
 		t.Fatal(err)
 	}
-	opts := rosterOptions(nil)
+	opts := rosterOptions(path, camera.MaxPages, nil)
 	opts.NoCodes = true
 	res, err := roster.Parse(context.Background(), path, opts)
 	if err != nil {

@@ -191,6 +191,12 @@ var en = map[Key]string{
 	CameraEnded:    "end of source",
 	CameraNoAnswer: "no answer yet",
 
+	// Files over canhcua's caps (camera.ErrTooBig).
+	CameraFileTooBig:   "%s: %d MB, more than the %d MB canhcua reads from one file",
+	CameraImageTooBig:  "%dx%d pixels, more than the %d megapixels canhcua reads in one image",
+	CameraTooManyPages: "%s: %d pages, more than the %d canhcua reads (--max-pages)",
+	CameraPageTooBig:   "page %d: %.0fx%.0f points at %.0f dpi, more than the %d megapixels canhcua renders",
+
 	// Application errors (canhcua.Error messages).
 	ErrInternal:           "internal error",
 	ErrDetail:             "%s: %v",
@@ -452,6 +458,9 @@ Options:
 	CmdFlagDate:       "the day, DD/MM/YYYY (default today)",
 	CmdFlagDB:         "SQLite database",
 	CmdFlagDoorFilter: "only this door (default all doors)",
+	CmdFlagMaxPages:   "PDFs of more pages than this are refused (each page takes the decoder a second or two)",
+	CmdBadMaxPages:    "--max-pages %d: want 1 or more",
+	CmdReaderCrashed:  "%s: the reader stopped on this file (%v)",
 
 	// The desk (canhcua).
 	DeskSynopsis: `canhcua [--source S] [--db PATH] [--door NAME] [--direction in|out|toggle] [--lang vi|en] [--config FILE]
@@ -601,13 +610,18 @@ the columns name, unit and optionally id (a header row is recognised).`,
 	BadgeCardID:       "ID: %s",
 
 	// canhcua decode.
-	DecodeSynopsis: `canhcua decode [--json] PATH...
+	DecodeSynopsis: `canhcua decode [--json] [--max-pages N] PATH...
        canhcua decode [--json] --source SOURCE
 
 Reads the QR codes in images (PNG, JPEG, WebP, GIF, BMP, TIFF), videos (every frame,
 each code once until it has left the view) and PDFs (every page), or live from a
 camera, stream or the demo with --source. Exit status: 0 a code was found, 1 none,
-2 an error (one line on stderr per file; the other files are still read).`,
+2 an error (one line on stderr per file; the other files are still read).
+
+Files are read in a child process: a file that crashes a decoding library stops
+only its own reading. Files over %d MB, images over %d megapixels and PDFs of more
+than --max-pages pages are refused; a PDF page too large to render at 300 dpi is
+read at a lower resolution, with a line on stderr.`,
 	DecodeFlagJSON:       "one JSON object per line and per code",
 	DecodeFlagSource:     "read live from a source: camera index (0), video file, stream URL, image folder, or demo",
 	DecodeFlagDedup:      "how long a code must be out of view before it is read again (videos, live)",
@@ -629,6 +643,7 @@ camera, stream or the demo with --source. Exit status: 0 a code was found, 1 non
 	DecodeRejected:       "rejected: %s",
 	DecodeTrustList:      "trust list %s: %v",
 	DecodeTrustSkipped:   "trust list %s: %v (this key is skipped, the others are used)",
+	DecodePageReduced:    "%s: page %d is too large to read at %d dpi: read at %.0f dpi",
 
 	// canhcua roster.
 	RosterUsage: `Usage: canhcua roster COMMAND
@@ -647,7 +662,7 @@ Run 'canhcua roster COMMAND --help' for the options of a command.
 `,
 	RosterNoCommand:      "no command given: import, list or remove (see canhcua roster --help)",
 	RosterUnknownCommand: "unknown command %q: want import, list or remove",
-	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH | --server URL --site NAME]
+	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH | --server URL --site NAME] [--max-pages N]
 
 Reads the people of a CSV, XLSX or PDF list into the group NAME (made when new). The
 list is a table with a header row, in Vietnamese or English: STT, Họ và tên (Name),
@@ -668,6 +683,7 @@ updated).`,
 	RosterNoFile:         "no file given (see canhcua roster import --help)",
 	RosterOneFile:        "unexpected argument %q: give one file",
 	RosterNobody:         "%s: nobody could be imported",
+	RosterInterrupted:    "%s: interrupted: nothing was imported",
 	RosterImported:       "%s: %d people imported into %q",
 	RosterImportProblems: ", %d problem(s) (listed on stderr)",
 	RosterListSynopsis: `canhcua roster list [--group NAME] [--db PATH] [--full-id]

@@ -199,6 +199,14 @@ const (
 	CameraNoAnswer Key = "camera.no_answer"
 )
 
+// Files over canhcua's caps (camera.ErrTooBig).
+const (
+	CameraFileTooBig   Key = "camera.file_too_big"
+	CameraImageTooBig  Key = "camera.image_too_big"
+	CameraTooManyPages Key = "camera.too_many_pages"
+	CameraPageTooBig   Key = "camera.page_too_big"
+)
+
 // Application errors (canhcua.Error messages).
 const (
 	ErrInternal           Key = "err.internal"
@@ -445,6 +453,9 @@ const (
 	CmdFlagDate       Key = "cmd.flag_date"
 	CmdFlagDB         Key = "cmd.flag_db"
 	CmdFlagDoorFilter Key = "cmd.flag_door_filter"
+	CmdFlagMaxPages   Key = "cmd.flag_max_pages"
+	CmdBadMaxPages    Key = "cmd.bad_max_pages"
+	CmdReaderCrashed  Key = "cmd.reader_crashed"
 )
 
 // The desk (canhcua).
@@ -586,6 +597,7 @@ const (
 	DecodeRejected       Key = "decode.rejected"
 	DecodeTrustList      Key = "decode.trust_list"
 	DecodeTrustSkipped   Key = "decode.trust_skipped"
+	DecodePageReduced    Key = "decode.page_reduced"
 )
 
 // canhcua roster.
@@ -605,6 +617,7 @@ const (
 	RosterNoFile         Key = "roster.no_file"
 	RosterOneFile        Key = "roster.one_file"
 	RosterNobody         Key = "roster.nobody"
+	RosterInterrupted    Key = "roster.interrupted"
 	RosterImported       Key = "roster.imported"
 	RosterImportProblems Key = "roster.import_problems"
 	RosterListSynopsis   Key = "roster.list_synopsis"

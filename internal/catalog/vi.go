@@ -191,6 +191,12 @@ var vi = map[Key]string{
 	CameraEnded:    "hết nguồn hình",
 	CameraNoAnswer: "chưa trả lời",
 
+	// Files over canhcua's caps (camera.ErrTooBig).
+	CameraFileTooBig:   "%s: %d MB, lớn hơn mức %d MB canhcua đọc trong một tệp",
+	CameraImageTooBig:  "%dx%d điểm ảnh, nhiều hơn mức %d megapixel canhcua đọc trong một ảnh",
+	CameraTooManyPages: "%s: %d trang, nhiều hơn mức %d trang canhcua đọc (--max-pages)",
+	CameraPageTooBig:   "trang %d: %.0fx%.0f point ở %.0f dpi, nhiều hơn mức %d megapixel canhcua dựng hình",
+
 	// Application errors (canhcua.Error messages).
 	ErrInternal:           "lỗi nội bộ",
 	ErrDetail:             "%s: %v",
@@ -452,6 +458,9 @@ Tùy chọn:
 	CmdFlagDate:       "ngày, DD/MM/YYYY (mặc định hôm nay)",
 	CmdFlagDB:         "cơ sở dữ liệu SQLite",
 	CmdFlagDoorFilter: "chỉ cửa này (mặc định mọi cửa)",
+	CmdFlagMaxPages:   "PDF nhiều trang hơn số này bị từ chối (mỗi trang mất một hai giây để đọc mã)",
+	CmdBadMaxPages:    "--max-pages %d: cần từ 1 trở lên",
+	CmdReaderCrashed:  "%s: bộ đọc dừng giữa chừng ở tệp này (%v)",
 
 	// The desk (canhcua).
 	DeskSynopsis: `canhcua [--source S] [--db PATH] [--door NAME] [--direction in|out|toggle] [--lang vi|en] [--config FILE]
@@ -601,13 +610,18 @@ các cột name, unit và có thể có id (dòng tiêu đề được nhận ra
 	BadgeCardID:       "Mã: %s",
 
 	// canhcua decode.
-	DecodeSynopsis: `canhcua decode [--json] PATH...
+	DecodeSynopsis: `canhcua decode [--json] [--max-pages N] PATH...
        canhcua decode [--json] --source SOURCE
 
 Đọc mã QR trong ảnh (PNG, JPEG, WebP, GIF, BMP, TIFF), video (mọi khung hình,
 mỗi mã một lần cho đến khi nó ra khỏi khung) và PDF (mọi trang), hoặc trực tiếp từ
 camera, luồng hay nguồn demo với --source. Mã thoát: 0 có mã, 1 không có mã nào,
-2 có lỗi (một dòng trên stderr cho mỗi tệp; các tệp khác vẫn được đọc).`,
+2 có lỗi (một dòng trên stderr cho mỗi tệp; các tệp khác vẫn được đọc).
+
+Các tệp được đọc trong một tiến trình con: tệp làm hỏng một thư viện giải mã chỉ dừng
+việc đọc chính nó. Tệp lớn hơn %d MB, ảnh hơn %d megapixel và PDF nhiều trang hơn
+--max-pages bị từ chối; trang PDF quá lớn để dựng ở 300 dpi được đọc ở độ phân giải
+thấp hơn, kèm một dòng trên stderr.`,
 	DecodeFlagJSON:       "mỗi mã một đối tượng JSON trên một dòng",
 	DecodeFlagSource:     "đọc trực tiếp từ một nguồn: chỉ số camera (0), tệp video, địa chỉ luồng, thư mục ảnh, hoặc demo",
 	DecodeFlagDedup:      "một mã phải ra khỏi khung bao lâu thì mới được đọc lại (video, trực tiếp)",
@@ -629,6 +643,7 @@ camera, luồng hay nguồn demo với --source. Mã thoát: 0 có mã, 1 không
 	DecodeRejected:       "từ chối: %s",
 	DecodeTrustList:      "danh sách tin cậy %s: %v",
 	DecodeTrustSkipped:   "danh sách tin cậy %s: %v (bỏ qua khóa này, vẫn dùng các khóa khác)",
+	DecodePageReduced:    "%s: trang %d quá lớn để đọc ở %d dpi: đã đọc ở %.0f dpi",
 
 	// canhcua roster.
 	RosterUsage: `Cách dùng: canhcua roster COMMAND
@@ -647,7 +662,7 @@ Chạy 'canhcua roster COMMAND --help' để xem các tùy chọn của một l�
 `,
 	RosterNoCommand:      "chưa có lệnh: import, list hoặc remove (xem canhcua roster --help)",
 	RosterUnknownCommand: "lệnh %q không có: cần import, list hoặc remove",
-	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH | --server URL --site NAME]
+	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH | --server URL --site NAME] [--max-pages N]
 
 Đọc danh sách người trong tệp CSV, XLSX hoặc PDF vào nhóm NAME (tạo mới khi chưa có). Danh
 sách là một bảng có dòng tiêu đề, tiếng Việt hoặc tiếng Anh: STT, Họ và tên (Name),
@@ -668,6 +683,7 @@ cập nhật).`,
 	RosterNoFile:         "chưa chỉ ra tệp nào (xem canhcua roster import --help)",
 	RosterOneFile:        "thừa tham số %q: chỉ một tệp",
 	RosterNobody:         "%s: không nhập được ai",
+	RosterInterrupted:    "%s: bị ngắt: chưa nhập ai",
 	RosterImported:       "%s: đã nhập %d người vào %q",
 	RosterImportProblems: ", %d vấn đề (liệt kê trên stderr)",
 	RosterListSynopsis: `canhcua roster list [--group NAME] [--db PATH] [--full-id]

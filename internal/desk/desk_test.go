@@ -68,8 +68,24 @@ func TestWaitJoinsTheDesk(t *testing.T) {
 	}
 	cancel()
 	dk.Wait()
-	if left := deskGoroutines(); len(left) > 0 {
-		t.Fatalf("%d goroutines of the desk left after Wait:\n%s", len(left), strings.Join(left, "\n\n"))
+	// The desk's own goroutines are gone once Wait returns. A detached read
+	// (camera.OpenDetached) may still be inside a C call the desk no longer
+	// waits for (Wait gives the camera loop cameraJoin): it touches no
+	// database and must end by itself soon after.
+	var own []string
+	for _, g := range deskGoroutines() {
+		if !strings.Contains(g, "camera.(*detached)") {
+			own = append(own, g)
+		}
+	}
+	if len(own) > 0 {
+		t.Fatalf("%d goroutines of the desk left after Wait:\n%s", len(own), strings.Join(own, "\n\n"))
+	}
+	for end := time.Now().Add(10 * time.Second); len(deskGoroutines()) > 0; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(end) {
+			left := deskGoroutines()
+			t.Fatalf("%d goroutines of the camera still running 10 s after Wait:\n%s", len(left), strings.Join(left, "\n\n"))
+		}
 	}
 	if err := db.Close(); err != nil {
 		t.Fatal(err)

@@ -72,7 +72,9 @@ func separator(text string) (sep rune, skipFirst bool) {
 	return best, false
 }
 
-func parseCSV(ctx context.Context, path string) (*Result, error) {
+// readFile reads the file at path whole, up to maxFileSize: a larger one is
+// refused.
+func readFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -84,6 +86,14 @@ func parseCSV(ctx context.Context, path string) (*Result, error) {
 	}
 	if len(data) > maxFileSize {
 		return nil, canhcua.Errorf(canhcua.EINVALID, catalog.RosterTooLarge, path, maxFileSize>>20)
+	}
+	return data, nil
+}
+
+func parseCSV(ctx context.Context, path string) (*Result, error) {
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
 	}
 	text, err := csvText(data)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html"
 	"math"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -285,7 +284,7 @@ var errNoPDF = errors.New("reading a PDF needs Options.OpenPDF, and Options.Code
 
 // openPDF opens the PDF file at path and reads the text of its pages.
 func openPDF(ctx context.Context, path string, opts Options) (Document, [][]*textLine, error) {
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -296,6 +295,10 @@ func openPDF(ctx context.Context, path string, opts Options) (Document, [][]*tex
 		return canhcua.Errorf(canhcua.EINVALID, catalog.RosterPDFUnreadable, path, err)
 	}
 	doc, err := opts.OpenPDF(data)
+	var refused *canhcua.Error
+	if errors.As(err, &refused) {
+		return nil, nil, err // in words already (too many pages, say)
+	}
 	if err != nil {
 		return nil, nil, unreadable(err)
 	}
@@ -374,12 +377,16 @@ func attachCodes(ctx context.Context, path string, doc Document, pages [][]*text
 	if identify == nil {
 		identify = canhcua.Identify
 	}
-	scale := 72.0 / pdf.DPI
 	for p := range doc.Pages() {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		img, err := doc.Image(p, pdf.DPI)
+		dpi, err := doc.DPI(p, pdf.DPI)
+		if err != nil {
+			return canhcua.Errorf(canhcua.EINVALID, catalog.ErrDetail, path, err)
+		}
+		scale := 72 / dpi
+		img, err := doc.Image(p, dpi)
 		if err != nil {
 			return canhcua.Errorf(canhcua.EINVALID, catalog.ErrDetail, path, err)
 		}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/pdf"
 	rt "github.com/canhcua/canhcua/internal/rostertest"
 )
@@ -28,6 +29,7 @@ type fakeDoc struct {
 	imageErr error
 	rendered []float64 // the dpi of each Image call
 	closed   int
+	dpi      float64 // what DPI says for every page; 0: the dpi asked
 }
 
 func (d *fakeDoc) Pages() int { return len(d.pages) }
@@ -37,6 +39,13 @@ func (d *fakeDoc) HTML(page int) (string, error) {
 		return "", d.htmlErr
 	}
 	return d.pages[page], nil
+}
+
+func (d *fakeDoc) DPI(page int, dpi float64) (float64, error) {
+	if d.dpi > 0 {
+		return d.dpi, nil
+	}
+	return dpi, nil
 }
 
 func (d *fakeDoc) Image(page int, dpi float64) (image.Image, error) {
@@ -70,9 +79,12 @@ func (f fakeCodes) ReadCodes(img image.Image) ([]canhcua.Code, error) {
 
 // codeAt is a code of text centred at height top (points) on a page
 // rendered at pdf.DPI, right of the table.
-func codeAt(text string, top float64) canhcua.Code {
+func codeAt(text string, top float64) canhcua.Code { return codeAtDPI(text, top, pdf.DPI) }
+
+// codeAtDPI is codeAt on a page rendered at dpi.
+func codeAtDPI(text string, top, dpi float64) canhcua.Code {
 	c := canhcua.Code{Text: text}
-	y := int(top * pdf.DPI / 72)
+	y := int(top * dpi / 72)
 	for i := range c.Points {
 		c.Points[i] = canhcua.Point{X: 2000, Y: y}
 	}
@@ -217,6 +229,52 @@ func TestParsePDFTable(t *testing.T) {
 	}
 	if len(doc.rendered) != 0 || doc.closed != 1 {
 		t.Errorf("NoCodes: %d pages rendered, document closed %d times", len(doc.rendered), doc.closed)
+	}
+}
+
+// A page too large to render at pdf.DPI is rendered at the lower resolution
+// the Document gives, and its codes' places are read at that resolution.
+func TestParsePDFLowDPI(t *testing.T) {
+	path := writeFakePDF(t)
+	doc := fakeRoster()
+	doc.dpi = 40
+	an := canhcua.Member{Name: "Nguyễn Văn An"}
+	codes := map[int][]canhcua.Code{0: {codeAtDPI(rt.CCCDText(an), rowTop(1)+5.5, doc.dpi)}}
+	res, err := Parse(context.Background(), path, fakeOptions(t, doc, codes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := res.Members[0]; m.Name != an.Name || m.IDNumber != "001090001234" {
+		t.Errorf("the ID card beside row 1 was not attached: %+v", m)
+	}
+	if !slices.Equal(doc.rendered, []float64{40, 40}) {
+		t.Errorf("pages rendered at %v, want 40 dpi", doc.rendered)
+	}
+}
+
+// OpenPDF's refusal in words (an application error: too many pages, say) is
+// Parse's error as it is, not "not a readable PDF".
+func TestParsePDFRefused(t *testing.T) {
+	path := writeFakePDF(t)
+	refused := canhcua.Errorf(canhcua.EINVALID, catalog.ErrDetail, path, "2000 pages")
+	opts := fakeOptions(t, fakeRoster(), nil)
+	opts.OpenPDF = func([]byte) (Document, error) { return nil, refused }
+	if _, err := Parse(context.Background(), path, opts); err == nil || err.Error() != refused.Message {
+		t.Errorf("error %v, want %q", err, refused.Message)
+	}
+}
+
+// A PDF over maxFileSize is refused without being read whole (a sparse file
+// of zeros after its header).
+func TestParsePDFTooLarge(t *testing.T) {
+	path := writeFakePDF(t)
+	if err := os.Truncate(path, 1<<30); err != nil {
+		t.Fatal(err)
+	}
+	opts := fakeOptions(t, fakeRoster(), nil)
+	opts.OpenPDF = func([]byte) (Document, error) { t.Error("a 1 GB file was read"); return nil, errNoPDF }
+	if _, err := Parse(context.Background(), path, opts); err == nil || !strings.HasSuffix(err.Error(), "is larger than 64 MB") {
+		t.Errorf("error %v, want larger than 64 MB", err)
 	}
 }
 

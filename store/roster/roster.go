@@ -34,7 +34,8 @@ type Options struct {
 	// OpenPDF opens a PDF file's bytes as a Document; a PDF roster cannot be
 	// read without it.
 	OpenPDF func(data []byte) (Document, error)
-	// Codes finds the codes on a PDF's pages rendered at pdf.DPI; a PDF
+	// Codes finds the codes on a PDF's pages rendered at pdf.DPI (or less,
+	// for a page too large: Document.DPI); a PDF
 	// roster needs it unless NoCodes.
 	Codes CodeReader
 	// Identify reads the codes printed in a PDF (ID card QR images,
@@ -53,6 +54,9 @@ type Document interface {
 	// header): one <p style="top:…pt;left:…pt;line-height:…pt"> per line
 	// of text.
 	HTML(page int) (string, error)
+	// DPI is the resolution a page is to be rendered at when dpi is
+	// asked: dpi, or less for a page too large to render at dpi.
+	DPI(page int, dpi float64) (float64, error)
 	// Image renders a page at dpi.
 	Image(page int, dpi float64) (image.Image, error)
 	Close() error
