@@ -338,7 +338,7 @@ func BenchmarkDistrictTable10M(b *testing.B) {
 		b.Fatal(err)
 	}
 	start := time.Now()
-	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		for id := int64(1); id <= benchSites; id++ {
 			if err := recount(ctx, tx, id, dayOf(day)); err != nil {
 				return err
