@@ -469,9 +469,11 @@ Options:
 
 Opens the desk: people show their codes to the camera; every scan is recorded
 in the database before the screen confirms it. Without --source it opens
-camera 0 (a camera that cannot be opened is tried again every 2 s). The demo
-(--source demo, or a first start without a config file, database or camera)
-records its made-up people in a database of its own, demo.db beside the real one.
+camera 0 (a camera that cannot be opened is tried again every 2 s). On a first
+start in a terminal it asks the setup questions first (see canhcua setup --help).
+The demo (--source demo, or a first start without a config file, database,
+camera or terminal) records its made-up people in a database of its own,
+demo.db beside the real one.
 Settings can also be kept in the config file (TOML, same names); flags win.`,
 	DeskFlagSource:    "camera index (0), video file, stream URL, image folder, or demo (default: camera 0)",
 	DeskFlagDB:        "SQLite database (default %s)",
@@ -536,9 +538,10 @@ Needs a terminal: without one it asks nothing.`,
 	SetupWrite:      "config %s: %v",
 	CamerasSynopsis: `canhcua cameras
 
-Lists the cameras that open (indexes 0 to 9, and every /dev/videoN), one a line:
-the index to give --source or the config's source, the device, the resolution
-and the frame rate. Each camera is given 3 s. Exit status 1 when none opens.`,
+Lists the cameras that open, one a line: the index to give --source or the
+config's source, the device, the resolution and the frame rate. It tries every
+/dev/videoN (indexes 0 to 9 as well, outside Linux), one after the other, each
+given 3 s to open and 3 s to send a frame. Exit status 1 when none opens.`,
 	CamerasNone:      "no camera found",
 	CamerasLine:      "%-3d %-13s %-10s %s",
 	CamerasFPS:       "%.4g fps",

@@ -469,8 +469,9 @@ Tùy chọn:
 
 Mở bàn trực: mọi người đưa mã của mình trước camera; mỗi lượt quét được ghi
 vào cơ sở dữ liệu trước khi màn hình xác nhận. Không có --source thì mở
-camera 0 (camera không mở được thì thử lại mỗi 2 giây). Nguồn demo
-(--source demo, hoặc lần chạy đầu không có tệp cấu hình, cơ sở dữ liệu và camera)
+camera 0 (camera không mở được thì thử lại mỗi 2 giây). Lần chạy đầu
+trong terminal thì hỏi các câu cài đặt trước (xem canhcua setup --help). Nguồn demo
+(--source demo, hoặc lần chạy đầu không có tệp cấu hình, cơ sở dữ liệu, camera và terminal)
 ghi người giả lập vào cơ sở dữ liệu riêng, demo.db cạnh cơ sở dữ liệu thật.
 Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng tên); cờ dòng lệnh được ưu tiên.`,
 	DeskFlagSource:    "chỉ số camera (0), tệp video, địa chỉ luồng, thư mục ảnh, hoặc demo (mặc định: camera 0)",
@@ -535,9 +536,10 @@ hỏi như vậy ở lần chạy đầu trong terminal. Cần terminal: không 
 	SetupWrite:      "cấu hình %s: %v",
 	CamerasSynopsis: `canhcua cameras
 
-Liệt kê các camera mở được (chỉ số 0 đến 9, và mọi /dev/videoN), mỗi camera một dòng:
-chỉ số dùng cho --source hoặc source trong cấu hình, thiết bị, độ phân giải và
-số hình/giây. Mỗi camera được chờ 3 giây. Mã thoát 1 khi không mở được camera nào.`,
+Liệt kê các camera mở được, mỗi camera một dòng: chỉ số dùng cho --source hoặc
+source trong cấu hình, thiết bị, độ phân giải và số hình/giây. Thử lần lượt mọi
+/dev/videoN (ngoài Linux thì cả các chỉ số 0 đến 9), mỗi camera được chờ 3 giây
+để mở và 3 giây để gửi hình. Mã thoát 1 khi không mở được camera nào.`,
 	CamerasNone:      "không thấy camera nào",
 	CamerasLine:      "%-3d %-13s %-10s %s",
 	CamerasFPS:       "%.4g hình/giây",
