@@ -17,6 +17,16 @@ func noStdin(bin string, args ...string) (string, []string) {
 	return "sh", append([]string{"-c", `exec "$0" "$@" </dev/null`, bin}, args...)
 }
 
+// waitAll waits for the screen to show every text of want, and returns it.
+func waitAll(t *testing.T, s *tmuxSession, timeout time.Duration, what string, want ...string) string {
+	t.Helper()
+	sc, ok := s.waitScreen(timeout, contains(want...))
+	if !ok {
+		t.Fatalf("no %s within %v:\n%s", what, timeout, sc)
+	}
+	return sc
+}
+
 // TestFirstStartSetup runs the real binary in tmux with an empty home: the
 // first start asks its questions, filled in by send-keys (the language
 // switched to English, a site and a door with diacritics, a video file
@@ -38,18 +48,7 @@ func TestFirstStartSetup(t *testing.T) {
 	s := startTmux(t, 100, 30, env, bin)
 	wait := func(timeout time.Duration, what string, want ...string) string {
 		t.Helper()
-		sc, ok := s.waitScreen(timeout, func(sc string) bool {
-			for _, w := range want {
-				if !strings.Contains(sc, w) {
-					return false
-				}
-			}
-			return true
-		})
-		if !ok {
-			t.Fatalf("no %s within %v:\n%s", what, timeout, sc)
-		}
-		return sc
+		return waitAll(t, s, timeout, what, want...)
 	}
 	wait(10*time.Second, "form", "CANHCUA — CÀI ĐẶT", "không thấy camera nào", "~/.config/canhcua/config.toml")
 	s.keys("Right")
@@ -123,16 +122,7 @@ func TestSetupCommand(t *testing.T) {
 	s := startTmux(t, 100, 30, env, bin, "setup")
 	waitFor := func(what string, want ...string) {
 		t.Helper()
-		if sc, ok := s.waitScreen(10*time.Second, func(sc string) bool {
-			for _, w := range want {
-				if !strings.Contains(sc, w) {
-					return false
-				}
-			}
-			return true
-		}); !ok {
-			t.Fatalf("no %s:\n%s", what, sc)
-		}
+		waitAll(t, s, 10*time.Second, what, want...)
 	}
 	waitFor("form", "CANHCUA — SETUP", "Trạm Y tế", "Cổng sau", "(•) no camera (demo)")
 	s.keys("Down", "Down") // the door
