@@ -106,3 +106,38 @@ func (k districtKeyMap) tableHelp() bindingsHelp {
 func (k districtKeyMap) siteHelp() bindingsHelp {
 	return bindingsHelp{k.Scroll, k.Back, k.Reload, k.Quit}
 }
+
+// setupKeyMap is the setup form's keymap (setup.go): Enter goes on to the
+// next question and saves on the last, ↑/↓ move between questions (and
+// through the camera list), ←/→ choose in the language and direction.
+type setupKeyMap struct {
+	Next   key.Binding
+	Prev   key.Binding
+	Up     key.Binding
+	Down   key.Binding
+	Left   key.Binding
+	Right  key.Binding
+	Enter  key.Binding
+	Finish key.Binding // only shown: Enter on the last question saves
+	Save   key.Binding
+	Cancel key.Binding
+	Choose key.Binding // only shown: ←/→ in the language and direction
+	List   key.Binding // only shown: ↑/↓ in the camera list
+}
+
+func newSetupKeyMap(c texts) setupKeyMap {
+	return setupKeyMap{
+		Next:   key.NewBinding(key.WithKeys("tab")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab")),
+		Up:     key.NewBinding(key.WithKeys("up")),
+		Down:   key.NewBinding(key.WithKeys("down")),
+		Left:   key.NewBinding(key.WithKeys("left")),
+		Right:  key.NewBinding(key.WithKeys("right")),
+		Enter:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t(catalog.UIHelpNext))),
+		Finish: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t(catalog.UIHelpSaveAll))),
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", c.t(catalog.UIHelpSaveAll))),
+		Cancel: key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", c.t(catalog.UIHelpCancel))),
+		Choose: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", c.t(catalog.UIHelpChoose))),
+		List:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", c.t(catalog.UIHelpChoose))),
+	}
+}

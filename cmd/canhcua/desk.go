@@ -45,6 +45,16 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := apply(); err != nil {
 		return cl.fail(err)
 	}
+	if firstStart(cl, c, path, explicit) { // setup.go: the questions of a first start
+		answered, ok, err := runSetup(ctx, c, path)
+		if err != nil {
+			return cl.fail(err)
+		} else if !ok {
+			cl.note(say(catalog.SetupCancelled))
+			return exitNotFound
+		}
+		c = answered
+	}
 	loc := tz.Load(c.TimeZone)
 	mode, _ := canhcua.ParseMode(c.Direction)
 	idcfg, err := identifyConfig(c.BadgeKey, c.TrustList, stderr)

@@ -420,6 +420,8 @@ var en = map[Key]string{
 Usage:
   canhcua [--source S] [--db PATH] [--door NAME] [--direction in|out|toggle] [--lang vi|en]
                                       the desk: read codes at the door, count who is inside
+  canhcua setup                       the site, door, camera, direction and language (asked on a first start too)
+  canhcua cameras                     the cameras that open, with their resolution and frame rate
   canhcua export --date DD/MM/YYYY [--format csv|xlsx|json] [--to FILE] [--full-id]
                                       one day's scans for the health office
   canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] | list | remove NAME
@@ -467,9 +469,11 @@ Options:
 
 Opens the desk: people show their codes to the camera; every scan is recorded
 in the database before the screen confirms it. Without --source it opens
-camera 0 (a camera that cannot be opened is tried again every 2 s). The demo
-(--source demo, or a first start without a config file, database or camera)
-records its made-up people in a database of its own, demo.db beside the real one.
+camera 0 (a camera that cannot be opened is tried again every 2 s). On a first
+start in a terminal it asks the setup questions first (see canhcua setup --help).
+The demo (--source demo, or a first start without a config file, database,
+camera or terminal) records its made-up people in a database of its own,
+demo.db beside the real one.
 Settings can also be kept in the config file (TOML, same names); flags win.`,
 	DeskFlagSource:    "camera index (0), video file, stream URL, image folder, or demo (default: camera 0)",
 	DeskFlagDB:        "SQLite database (default %s)",
@@ -489,6 +493,60 @@ Settings can also be kept in the config file (TOML, same names); flags win.`,
 	ConfigRetention:   "retention_days %d: keep at least 1 day",
 	ConfigTimeZone:    "time zone %q: %v",
 	ConfigServerSite:  "the district server needs the site's name (site in the config file, or --site)",
+
+	// The setup form (ui/setup.go): the desk's first start, and canhcua setup.
+	UISetupTitle:      "CANHCUA — SETUP",
+	UISetupIntro:      "A few answers, saved in %s (canhcua setup asks again).",
+	UISetupLang:       "Language",
+	UISetupLangVI:     "Tiếng Việt",
+	UISetupLangEN:     "English",
+	UISetupSite:       "Site",
+	UISetupSiteHint:   "e.g. UBND xã Tân Phú",
+	UISetupDoor:       "Door",
+	UISetupCamera:     "Camera",
+	UISetupSearching:  "looking for cameras…",
+	UISetupNoCamera:   "no camera found",
+	UISetupCameraInfo: "%s · %s",
+	UISetupCameraSize: "%d×%d",
+	UISetupCameraFPS:  "%.4g fps",
+	UISetupNoPicture:  "no picture yet",
+	UISetupDemo:       "no camera (demo)",
+	UISetupFile:       "video file or stream URL:",
+	UISetupFileHint:   "/path/video.mp4, rtsp://…",
+	UISetupDirection:  "Direction",
+	UISetupDirInHint:  "every scan is an entry",
+	UISetupDirOutHint: "every scan is an exit",
+	UISetupDirToggle:  "the opposite of the person's last scan",
+	UISetupNeedSite:   "The site needs a name.",
+	UISetupNeedFile:   "Give a video file or a stream URL.",
+	UISetupBadFile:    "Cannot use %s: %v",
+	UISetupChecking:   "checking %s…",
+	UIHelpChoose:      "choose",
+	UIHelpSaveAll:     "save",
+
+	// canhcua setup and canhcua cameras.
+	SetupSynopsis: `canhcua setup [--config FILE]
+
+Asks the site, the door, the camera, the direction mode and the language in a
+short form, and writes them to the config file (mode 0600; the other settings
+in it are kept). The desk asks the same on a first start in a terminal.
+Needs a terminal: without one it asks nothing.`,
+	SetupFlagConfig: "config file to write (default %s)",
+	SetupNoTerminal: "the form needs a terminal (standard input and output): nothing asked; write %s by hand (see README)",
+	SetupCancelled:  "cancelled: nothing written",
+	SetupSaved:      "saved in %s; start the desk with: canhcua",
+	SetupWrite:      "config %s: %v",
+	CamerasSynopsis: `canhcua cameras
+
+Lists the cameras that open, one a line: the index to give --source or the
+config's source, the device, the resolution and the frame rate. It tries every
+/dev/videoN (indexes 0 to 9 as well, outside Linux), one after the other, each
+given 3 s to open and 3 s to send a frame. Exit status 1 when none opens.`,
+	CamerasNone:      "no camera found",
+	CamerasLine:      "%-3d %-13s %-10s %s",
+	CamerasFPS:       "%.4g fps",
+	CamerasNoFPS:     "frame rate unknown",
+	CamerasNoPicture: "(opens, but sent no picture within %v)",
 
 	// canhcua export.
 	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id]

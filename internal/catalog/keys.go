@@ -481,6 +481,54 @@ const (
 	ConfigServerSite  Key = "config.server_site"
 )
 
+// The setup form (ui/setup.go): the desk's first start, and canhcua setup.
+const (
+	UISetupTitle      Key = "ui.setup_title"
+	UISetupIntro      Key = "ui.setup_intro"
+	UISetupLang       Key = "ui.setup_lang"
+	UISetupLangVI     Key = "ui.setup_lang_vi"
+	UISetupLangEN     Key = "ui.setup_lang_en"
+	UISetupSite       Key = "ui.setup_site"
+	UISetupSiteHint   Key = "ui.setup_site_hint"
+	UISetupDoor       Key = "ui.setup_door"
+	UISetupCamera     Key = "ui.setup_camera"
+	UISetupSearching  Key = "ui.setup_searching"
+	UISetupNoCamera   Key = "ui.setup_no_camera"
+	UISetupCameraInfo Key = "ui.setup_camera_info"
+	UISetupCameraSize Key = "ui.setup_camera_size"
+	UISetupCameraFPS  Key = "ui.setup_camera_fps"
+	UISetupNoPicture  Key = "ui.setup_no_picture"
+	UISetupDemo       Key = "ui.setup_demo"
+	UISetupFile       Key = "ui.setup_file"
+	UISetupFileHint   Key = "ui.setup_file_hint"
+	UISetupDirection  Key = "ui.setup_direction"
+	UISetupDirInHint  Key = "ui.setup_dir_in_hint"
+	UISetupDirOutHint Key = "ui.setup_dir_out_hint"
+	UISetupDirToggle  Key = "ui.setup_dir_toggle_hint"
+	UISetupNeedSite   Key = "ui.setup_need_site"
+	UISetupNeedFile   Key = "ui.setup_need_file"
+	UISetupBadFile    Key = "ui.setup_bad_file"
+	UISetupChecking   Key = "ui.setup_checking"
+	UIHelpChoose      Key = "ui.help_choose"
+	UIHelpSaveAll     Key = "ui.help_save_all"
+)
+
+// canhcua setup and canhcua cameras.
+const (
+	SetupSynopsis    Key = "setup.synopsis"
+	SetupFlagConfig  Key = "setup.flag_config"
+	SetupNoTerminal  Key = "setup.no_terminal"
+	SetupCancelled   Key = "setup.cancelled"
+	SetupSaved       Key = "setup.saved"
+	SetupWrite       Key = "setup.write"
+	CamerasSynopsis  Key = "cameras.synopsis"
+	CamerasNone      Key = "cameras.none"
+	CamerasLine      Key = "cameras.line"
+	CamerasFPS       Key = "cameras.fps"
+	CamerasNoFPS     Key = "cameras.no_fps"
+	CamerasNoPicture Key = "cameras.no_picture"
+)
+
 // canhcua export.
 const (
 	ExportSynopsis   Key = "export.synopsis"

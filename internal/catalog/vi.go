@@ -420,6 +420,8 @@ var vi = map[Key]string{
 Cách dùng:
   canhcua [--source S] [--db PATH] [--door NAME] [--direction in|out|toggle] [--lang vi|en]
                                       bàn trực: đọc mã ở cửa, đếm người đang ở trong
+  canhcua setup                       tên đơn vị, cửa, camera, hướng và ngôn ngữ (cũng được hỏi ở lần chạy đầu)
+  canhcua cameras                     các camera mở được, với độ phân giải và số hình/giây
   canhcua export --date DD/MM/YYYY [--format csv|xlsx|json] [--to FILE] [--full-id]
                                       lượt quét trong một ngày cho cơ quan y tế
   canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] | list | remove NAME
@@ -467,8 +469,9 @@ Tùy chọn:
 
 Mở bàn trực: mọi người đưa mã của mình trước camera; mỗi lượt quét được ghi
 vào cơ sở dữ liệu trước khi màn hình xác nhận. Không có --source thì mở
-camera 0 (camera không mở được thì thử lại mỗi 2 giây). Nguồn demo
-(--source demo, hoặc lần chạy đầu không có tệp cấu hình, cơ sở dữ liệu và camera)
+camera 0 (camera không mở được thì thử lại mỗi 2 giây). Lần chạy đầu
+trong terminal thì hỏi các câu cài đặt trước (xem canhcua setup --help). Nguồn demo
+(--source demo, hoặc lần chạy đầu không có tệp cấu hình, cơ sở dữ liệu, camera và terminal)
 ghi người giả lập vào cơ sở dữ liệu riêng, demo.db cạnh cơ sở dữ liệu thật.
 Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng tên); cờ dòng lệnh được ưu tiên.`,
 	DeskFlagSource:    "chỉ số camera (0), tệp video, địa chỉ luồng, thư mục ảnh, hoặc demo (mặc định: camera 0)",
@@ -489,6 +492,59 @@ Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng t�
 	ConfigRetention:   "retention_days %d: phải giữ ít nhất 1 ngày",
 	ConfigTimeZone:    "múi giờ %q: %v",
 	ConfigServerSite:  "máy chủ của huyện cần tên đơn vị (site trong tệp cấu hình, hoặc --site)",
+
+	// The setup form (ui/setup.go): the desk's first start, and canhcua setup.
+	UISetupTitle:      "CANHCUA — CÀI ĐẶT",
+	UISetupIntro:      "Trả lời vài câu, lưu vào %s (canhcua setup để hỏi lại).",
+	UISetupLang:       "Ngôn ngữ",
+	UISetupLangVI:     "Tiếng Việt",
+	UISetupLangEN:     "English",
+	UISetupSite:       "Tên đơn vị",
+	UISetupSiteHint:   "VD: UBND xã Tân Phú",
+	UISetupDoor:       "Cửa",
+	UISetupCamera:     "Camera",
+	UISetupSearching:  "đang tìm camera…",
+	UISetupNoCamera:   "không thấy camera nào",
+	UISetupCameraInfo: "%s · %s",
+	UISetupCameraSize: "%d×%d",
+	UISetupCameraFPS:  "%.4g hình/giây",
+	UISetupNoPicture:  "chưa có hình",
+	UISetupDemo:       "không có camera (demo)",
+	UISetupFile:       "tệp video hoặc địa chỉ luồng:",
+	UISetupFileHint:   "/đường/dẫn/video.mp4, rtsp://…",
+	UISetupDirection:  "Hướng",
+	UISetupDirInHint:  "mỗi lượt quét là một lượt vào",
+	UISetupDirOutHint: "mỗi lượt quét là một lượt ra",
+	UISetupDirToggle:  "ngược với lượt quét trước của người đó",
+	UISetupNeedSite:   "Cần nhập tên đơn vị.",
+	UISetupNeedFile:   "Cần nhập tệp video hoặc địa chỉ luồng.",
+	UISetupBadFile:    "Không dùng được %s: %v",
+	UISetupChecking:   "đang kiểm tra %s…",
+	UIHelpChoose:      "chọn",
+	UIHelpSaveAll:     "lưu",
+
+	// canhcua setup and canhcua cameras.
+	SetupSynopsis: `canhcua setup [--config FILE]
+
+Hỏi tên đơn vị, cửa, camera, hướng và ngôn ngữ trong một mẫu ngắn, rồi ghi vào
+tệp cấu hình (quyền 0600; các thiết lập khác trong tệp được giữ nguyên). Bàn trực
+hỏi như vậy ở lần chạy đầu trong terminal. Cần terminal: không có thì không hỏi gì.`,
+	SetupFlagConfig: "tệp cấu hình sẽ ghi (mặc định %s)",
+	SetupNoTerminal: "mẫu cài đặt cần terminal (đầu vào và đầu ra chuẩn): không hỏi gì; hãy tự viết %s (xem README)",
+	SetupCancelled:  "đã hủy: không ghi gì",
+	SetupSaved:      "đã lưu vào %s; mở bàn trực bằng: canhcua",
+	SetupWrite:      "cấu hình %s: %v",
+	CamerasSynopsis: `canhcua cameras
+
+Liệt kê các camera mở được, mỗi camera một dòng: chỉ số dùng cho --source hoặc
+source trong cấu hình, thiết bị, độ phân giải và số hình/giây. Thử lần lượt mọi
+/dev/videoN (ngoài Linux thì cả các chỉ số 0 đến 9), mỗi camera được chờ 3 giây
+để mở và 3 giây để gửi hình. Mã thoát 1 khi không mở được camera nào.`,
+	CamerasNone:      "không thấy camera nào",
+	CamerasLine:      "%-3d %-13s %-10s %s",
+	CamerasFPS:       "%.4g hình/giây",
+	CamerasNoFPS:     "không rõ số hình/giây",
+	CamerasNoPicture: "(mở được, nhưng không gửi hình nào trong %v)",
 
 	// canhcua export.
 	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id]
