@@ -122,4 +122,20 @@ type Warning struct {
 	Snapshot string
 	// Resolved is when the warning stopped applying (zero while open).
 	Resolved time.Time
+	// Decision is what the operator made of a no-scan warning after looking
+	// at its snapshot ("" while undecided); Decided is when.
+	Decision WarningDecision
+	Decided  time.Time
 }
+
+// WarningDecision is the operator's verdict on a warning that someone passed
+// without scanning.
+type WarningDecision string
+
+const (
+	WarnChecked    WarningDecision = "checked"     // looked into: someone did pass
+	WarnFalseAlarm WarningDecision = "false_alarm" // nobody passed: a shadow, a reflection
+)
+
+// Valid reports whether d is a decision the operator can make.
+func (d WarningDecision) Valid() bool { return d == WarnChecked || d == WarnFalseAlarm }

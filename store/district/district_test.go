@@ -85,9 +85,13 @@ func TestMigrateTwiceAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var n int
-	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM schema_version`).Scan(&n); err != nil || n != 1 {
-		t.Fatalf("schema_version has %d rows (%v), want 1", n, err)
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM schema_version`).Scan(&n); err != nil || n != len(ms) {
+		t.Fatalf("schema_version has %d rows (%v), want one a migration (%d)", n, err, len(ms))
 	}
 }
 
@@ -204,5 +208,38 @@ func TestSiteRosterImport(t *testing.T) {
 	}
 	if pending, _, _ := db.SyncState(ctx); pending != 0 {
 		t.Errorf("a pulled roster is waiting to be sent back (%d pending)", pending)
+	}
+}
+
+// TestPushWarningDecision: the operator's decision on a no-scan warning
+// reaches the server with the warning, and the site's detail shows it.
+func TestPushWarningDecision(t *testing.T) {
+	ctx := context.Background()
+	srv, err := Open(ctx, pgtest.DB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	day := time.Date(2026, 11, 27, 14, 20, 0, 0, ict)
+	db, d := newDesk(t, "UBND xã Tân Phú", "Cổng chính", func() time.Time { return day })
+	w, err := db.AddWarning(ctx, canhcua.Warning{At: day, Door: d.Door, Kind: canhcua.WarnNoScan, Message: "someone passed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	push(t, srv, db, d) // open, undecided
+	if _, err := db.DecideWarning(ctx, w.ID, canhcua.WarnChecked, day.Add(11*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	push(t, srv, db, d)
+	det, err := srv.Site(ctx, d.Site, day, canhcua.DefaultOpeningHours)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(det.Warnings) != 1 {
+		t.Fatalf("warnings: %+v", det.Warnings)
+	}
+	got := det.Warnings[0]
+	if got.Decision != canhcua.WarnChecked || !got.Decided.Equal(day.Add(11*time.Minute)) || !got.Resolved.Equal(day.Add(11*time.Minute)) {
+		t.Errorf("on the server: %+v", got)
 	}
 }

@@ -240,7 +240,14 @@ func (r *rep) guestHeaders() []string {
 	return []string{r.t(catalog.ReportScanAt), r.t(catalog.ReportName), r.t(catalog.ReportIDNumber), r.t(catalog.ReportDoor), r.t(catalog.ReportDecision), r.t(catalog.ReportDecided)}
 }
 
-// warningRow: time, door, kind, message, state (resolved at, or open).
+// warningDecisions names the operator's decisions on warnings.
+var warningDecisions = map[canhcua.WarningDecision]catalog.Key{
+	canhcua.WarnChecked:    catalog.ReportChecked,
+	canhcua.WarnFalseAlarm: catalog.ReportFalseAlarm,
+}
+
+// warningRow: time, door, kind, message, state (the operator's decision and
+// when, resolved at, or open).
 func (r *rep) warningRow(w canhcua.Warning) []string {
 	msg := w.Message
 	if r.lang != catalog.EN && w.MessageVI != "" {
@@ -248,7 +255,10 @@ func (r *rep) warningRow(w canhcua.Warning) []string {
 	}
 	kind := catalog.Label(r.lang, warningKinds, w.Kind)
 	state := r.t(catalog.ReportOpen)
-	if !w.Resolved.IsZero() {
+	switch {
+	case w.Decision != "":
+		state = catalog.Label(r.lang, warningDecisions, w.Decision) + " " + r.hm(w.Decided)
+	case !w.Resolved.IsZero():
 		state = r.t(catalog.ReportResolved) + " " + r.hm(w.Resolved)
 	}
 	return []string{r.hms(w.At), clean(w.Door), kind, clean(msg), state}
