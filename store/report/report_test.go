@@ -113,7 +113,7 @@ func TestTextGolden(t *testing.T) {
 	out := string(write(t, "text", seeded(), "vi"))
 	for _, want := range []string{
 		"BÁO CÁO KIỂM SOÁT RA VÀO", "Ngày 27/11/2026", "Lượt vào", "Lượt ra", "Số người",
-		"Cán bộ đã quét: 27/30 (90%)", "Danh sách chưa quét (5)", "Cảnh báo trong ngày (5)",
+		"Cán bộ đã quét: 27/30 (90%)", "Danh sách chưa quét (5)", "Cảnh báo trong ngày (6)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q", want)
