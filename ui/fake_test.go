@@ -31,6 +31,16 @@ type fakeBackend struct {
 	searches []string // the search of every Scans call
 	voided   []int64
 	warnings []canhcua.Warning // what Warnings returns
+	// decideErr makes DecideWarning fail; clock is its time (default t0).
+	decideErr error
+	clock     func() time.Time
+}
+
+func (f *fakeBackend) now() time.Time {
+	if f.clock != nil {
+		return f.clock()
+	}
+	return t0
 }
 
 func newFakeBackend(loc *time.Location) *fakeBackend { return &fakeBackend{loc: loc} }
@@ -38,6 +48,26 @@ func newFakeBackend(loc *time.Location) *fakeBackend { return &fakeBackend{loc: 
 func (f *fakeBackend) Warnings(ctx context.Context, day time.Time, door string) ([]canhcua.Warning, error) {
 	defer f.enter("Warnings")()
 	return append([]canhcua.Warning(nil), f.warnings...), nil
+}
+
+func (f *fakeBackend) DecideWarning(ctx context.Context, id int64, d canhcua.WarningDecision) (canhcua.Warning, error) {
+	defer f.enter("DecideWarning")()
+	if f.decideErr != nil {
+		return canhcua.Warning{}, f.decideErr
+	}
+	for i := range f.warnings {
+		if w := &f.warnings[i]; w.ID == id {
+			if w.Kind != canhcua.WarnNoScan {
+				return canhcua.Warning{}, appErr(canhcua.ECONFLICT, "warning %d is not decidable", id)
+			}
+			w.Decision, w.Decided = d, f.now()
+			if w.Resolved.IsZero() {
+				w.Resolved = w.Decided
+			}
+			return *w, nil
+		}
+	}
+	return canhcua.Warning{}, appErr(canhcua.ENOTFOUND, "no warning %d", id)
 }
 
 func (f *fakeBackend) Admit(ctx context.Context, scanID int64, admit bool) (canhcua.Scan, error) {

@@ -111,7 +111,7 @@ func runeKey(r rune) tea.KeyMsg {
 }
 
 // command runs a person's key press: in the void confirmation, on a held
-// scan, or on the main screen.
+// scan, in the snapshot view, in the warnings pane, or on the main screen.
 func (m *model) command(msg tea.KeyMsg) tea.Cmd {
 	if m.confirm != nil {
 		return m.confirmKey(msg)
@@ -121,6 +121,17 @@ func (m *model) command(msg tea.KeyMsg) tea.Cmd {
 		m.held = m.held[1:]
 		return admitCmd(m.ctx, m.backend, s.ID, key.Matches(msg, m.keys.Admit), m.request(true, true, false))
 	}
+	switch {
+	case m.snap != nil:
+		return m.snapKey(msg)
+	case m.warns.focus:
+		return m.paneKey(msg)
+	}
+	return m.mainKey(msg)
+}
+
+// mainKey runs a command of the main screen.
+func (m *model) mainKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		return m.quit()
@@ -143,6 +154,8 @@ func (m *model) command(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Clear) && m.filter.query != "":
 		m.filter.query = ""
 		return m.reload(false, true, false)
+	case key.Matches(msg, m.keys.Warnings):
+		m.focusWarnings()
 	}
 	return nil
 }

@@ -77,16 +77,26 @@ func (b *Backend) Admit(ctx context.Context, id int64, admit bool) (canhcua.Scan
 	return s, err
 }
 
+// Warnings are day's open warnings at door and those the operator decided
+// on, newest first.
 func (b *Backend) Warnings(ctx context.Context, day time.Time, door string) ([]canhcua.Warning, error) {
-	ws, err := b.DB.Warnings(ctx, day, door, true)
+	all, err := b.DB.Warnings(ctx, day, door, false)
 	if err != nil {
 		return nil, err
 	}
-	// Newest first.
-	for i, j := 0, len(ws)-1; i < j; i, j = i+1, j-1 {
-		ws[i], ws[j] = ws[j], ws[i]
+	var ws []canhcua.Warning
+	for i := len(all) - 1; i >= 0; i-- { // newest first
+		if w := all[i]; w.Resolved.IsZero() || w.Decision != "" {
+			ws = append(ws, w)
+		}
 	}
 	return ws, nil
+}
+
+func (b *Backend) DecideWarning(ctx context.Context, id int64, d canhcua.WarningDecision) (canhcua.Warning, error) {
+	w, err := b.DB.DecideWarning(ctx, id, d, time.Now())
+	b.storage.wrote(err)
+	return w, err
 }
 
 func (b *Backend) Void(ctx context.Context, id int64, reason string) (canhcua.Scan, error) {
