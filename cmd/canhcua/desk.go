@@ -69,6 +69,7 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := checkDemoDB(ctx, st, pick.demo); err != nil {
 		return cl.fail(err)
 	}
+	mode = startMode(ctx, st, mode, cl.set("direction"))
 
 	// From here on the screen is Bubble Tea's: anything else writing to the
 	// terminal (a library's warning on stderr) would corrupt it, so stderr

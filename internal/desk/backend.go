@@ -36,7 +36,7 @@ var _ ui.Backend = (*Backend)(nil)
 // applies to doors that count exits) and reports storage failures to it.
 func newBackend(o Options, now func() time.Time) *Backend {
 	b := &Backend{DB: o.DB, Dir: o.ExportDir, Format: o.ExportFormat, Opt: o.Export}
-	b.SetMode(o.Mode)
+	b.mode.Store(o.Mode) // the mode the desk starts in: not a choice to remember
 	b.Watch = &Watcher{db: o.DB, door: o.Door, loc: o.Location, closing: o.Closing, now: now,
 		exits: func() bool { return b.Mode() != canhcua.ModeIn }, storage: &b.storage}
 	b.Rules = o.Rules
@@ -44,8 +44,21 @@ func newBackend(o Options, now func() time.Time) *Backend {
 	return b
 }
 
-// SetMode is the direction mode the screen has changed to.
-func (b *Backend) SetMode(m canhcua.Mode) { b.mode.Store(m) }
+// modeSaveTimeout bounds remembering the direction mode.
+const modeSaveTimeout = 5 * time.Second
+
+// SetMode is the direction mode the operator changed to with `d`: the
+// warnings follow it at once, and it is remembered in the database, so the
+// desk starts in it next time (unless --direction says otherwise). The
+// screen calls it from a tea.Cmd.
+func (b *Backend) SetMode(m canhcua.Mode) {
+	b.mode.Store(m)
+	ctx, cancel := context.WithTimeout(context.Background(), modeSaveTimeout)
+	defer cancel()
+	if err := b.DB.RememberMode(ctx, m); err != nil {
+		log.Printf("canhcua: remembering the direction %s: %v", m, err)
+	}
+}
 
 // Mode is the direction mode last set (in when none was).
 func (b *Backend) Mode() canhcua.Mode {

@@ -60,3 +60,17 @@ func TestBackendWarningDecisions(t *testing.T) {
 		t.Errorf("deciding on a camera warning: %v", err)
 	}
 }
+
+// TestBackendRemembersMode: the mode set with `d` is kept in the database;
+// the mode the desk starts in is not.
+func TestBackendRemembersMode(t *testing.T) {
+	ctx := context.Background()
+	b, db := openBackend(t, time.Now())
+	if _, ok, _ := db.RememberedMode(ctx); ok {
+		t.Fatal("the starting mode was remembered")
+	}
+	b.SetMode(canhcua.ModeToggle)
+	if m, ok, err := db.RememberedMode(ctx); err != nil || !ok || m != canhcua.ModeToggle || b.Mode() != canhcua.ModeToggle {
+		t.Errorf("remembered %q %v %v; mode %s", m, ok, err, b.Mode())
+	}
+}
