@@ -237,6 +237,7 @@ var en = map[Key]string{
 	ErrRosterMemberNoName: "roster %s: member %d has no name",
 	ErrExpectedBy:         "expected-by time %d is not a time of day",
 	ErrNoRoster:           "no roster %q",
+	ErrRosterWindow:       "roster %s: the window's end (--until) must be after its start (--from)",
 	ErrDoorEmpty:          "door name is empty",
 	ErrVoidNotAccepted:    "scan %d is %s: only an accepted scan can be voided",
 	ErrNoScan:             "no scan %d",

@@ -248,6 +248,7 @@ const (
 	ErrRosterMemberNoName Key = "err.roster_member_no_name"
 	ErrExpectedBy         Key = "err.expected_by"
 	ErrNoRoster           Key = "err.no_roster"
+	ErrRosterWindow       Key = "err.roster_window"
 	ErrDoorEmpty          Key = "err.door_empty"
 	ErrVoidNotAccepted    Key = "err.void_not_accepted"
 	ErrNoScan             Key = "err.no_scan"

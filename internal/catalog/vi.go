@@ -237,6 +237,7 @@ var vi = map[Key]string{
 	ErrRosterMemberNoName: "danh sách %s: người thứ %d không có tên",
 	ErrExpectedBy:         "giờ hạn %d không phải một giờ trong ngày",
 	ErrNoRoster:           "không có danh sách %q",
+	ErrRosterWindow:       "danh sách %s: thời điểm kết thúc (--until) phải sau thời điểm bắt đầu (--from)",
 	ErrDoorEmpty:          "tên cửa trống",
 	ErrVoidNotAccepted:    "lượt %d đang ở trạng thái %s: chỉ hủy được lượt đã ghi nhận",
 	ErrNoScan:             "không có lượt quét %d",
