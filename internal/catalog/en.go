@@ -673,8 +673,10 @@ read at a lower resolution, with a line on stderr.`,
 Rosters are named groups of expected people (the office's staff, a meeting's
 attendees): the desk shows who of them has scanned ("Cán bộ: 27/30 đã quét").
 
-  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] [--replace] [--db PATH]
+  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] [--from …] [--until …] [--replace] [--db PATH]
                                    read people from a CSV, XLSX or PDF list
+  canhcua roster edit NAME [--only=false] [--expected-by 07:30] [--from DD/MM/YYYY HH:MM] [--until …]
+                                   change a group's expected-by time, roster-only setting or window
   canhcua roster list [--group NAME] [--db PATH]
                                    the groups, or the people of one group
   canhcua roster remove NAME [--db PATH]
@@ -682,9 +684,9 @@ attendees): the desk shows who of them has scanned ("Cán bộ: 27/30 đã quét
 
 Run 'canhcua roster COMMAND --help' for the options of a command.
 `,
-	RosterNoCommand:      "no command given: import, list or remove (see canhcua roster --help)",
-	RosterUnknownCommand: "unknown command %q: want import, list or remove",
-	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH | --server URL --site NAME] [--max-pages N]
+	RosterNoCommand:      "no command given: import, edit, list or remove (see canhcua roster --help)",
+	RosterUnknownCommand: "unknown command %q: want import, edit, list or remove",
+	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--from DD/MM/YYYY HH:MM] [--until DD/MM/YYYY HH:MM] [--replace] [--db PATH | --server URL --site NAME] [--max-pages N]
 
 Reads the people of a CSV, XLSX or PDF list into the group NAME (made when new). The
 list is a table with a header row, in Vietnamese or English: STT, Họ và tên (Name),
@@ -693,7 +695,8 @@ Chức vụ (Position), Đơn vị (Unit), Số CCCD (ID), Ngày sinh (Date of b
 give that person's ID number or badge. Rows that cannot be read are listed on
 stderr with their page and line; the others are imported. Without --replace, the
 people are added to the group (a person already in it, by name and ID number, is
-updated).`,
+updated). With --from and --until the group applies within that window only: outside
+it nobody of the group is expected, and a roster-only event holds nobody.`,
 	RosterFlagGroup:      "the group's name (default: the file's name)",
 	RosterFlagExpectedBy: "time of day by which the group should have scanned, e.g. 07:30 (default: unchanged, else none)",
 	RosterFlagOnly:       "the event admits the group's people only: others are held for the operator",
@@ -708,22 +711,31 @@ updated).`,
 	RosterInterrupted:    "%s: interrupted: nothing was imported",
 	RosterImported:       "%s: %d people imported into %q",
 	RosterImportProblems: ", %d problem(s) (listed on stderr)",
+	RosterFlagFrom:       "the group applies from this time, DD/MM/YYYY HH:MM (or DD/MM/YYYY: from the day's start; \"-\": none)",
+	RosterFlagUntil:      "the group applies until this time, DD/MM/YYYY HH:MM (or DD/MM/YYYY: to the day's end; \"-\": none)",
+	RosterBadWhen:        "time %q: want DD/MM/YYYY HH:MM, e.g. 27/11/2026 14:00",
 	RosterListSynopsis: `canhcua roster list [--group NAME] [--db PATH] [--full-id]
 
 Lists the groups with their number of people and expected-by time; with --group,
 that group's people (ID numbers masked unless --full-id).`,
 	RosterFlagListGroup: "list this group's people",
 	RosterFlagFullID:    "show full ID numbers",
-	RosterListHeader:    "GROUP\\tPEOPLE\\tEXPECTED BY\\tONLY",
+	RosterListHeader:    "GROUP\\tPEOPLE\\tEXPECTED BY\\tONLY\\tFROM\\tUNTIL",
 	RosterListYes:       "yes",
 	RosterGroupLine:     "%s: %d people, expected by %s",
 	RosterMembersHeader: "#\\tNAME\\tUNIT\\tID NUMBER\\tBADGE\\tBIRTH DATE\\tEXPECTED BY",
 	RosterRemoveSynopsis: `canhcua roster remove NAME [--db PATH]
 
 Deletes the group NAME and its people. Scans are kept.`,
-	RosterNoGroup:  "no group given (see canhcua roster list)",
-	RosterOneGroup: "unexpected argument %q: give one group (quote a name with spaces)",
-	RosterRemoved:  "removed %q",
+	RosterNoGroup:      "no group given (see canhcua roster list)",
+	RosterOneGroup:     "unexpected argument %q: give one group (quote a name with spaces)",
+	RosterRemoved:      "removed %q",
+	RosterEditSynopsis: "canhcua roster edit NAME [--only=true|false] [--expected-by HH:MM] [--from DD/MM/YYYY HH:MM] [--until DD/MM/YYYY HH:MM] [--db PATH | --server URL --site NAME]\n\nChanges what is given of the group NAME, keeping its people and the rest:\n--only=false makes it no longer roster-only, --expected-by - drops its expected-by time,\n--from - and --until - drop its window.",
+	RosterEditFlagOnly: "the event admits the group's people only (--only=false: no longer)",
+	RosterEditFlagExp:  "the expected-by time, e.g. 07:30 (\"-\": none)",
+	RosterEditNothing:  "nothing to change: give --only, --expected-by, --from or --until (see canhcua roster edit --help)",
+	RosterEdited:       "%q: expected by %s, roster-only: %s, from %s until %s",
+	RosterListNo:       "no",
 
 	// canhcua bench (the measurements themselves, internal/bench, are for developers and in English).
 	BenchUsage: `Usage:

@@ -642,6 +642,9 @@ const (
 	RosterInterrupted    Key = "roster.interrupted"
 	RosterImported       Key = "roster.imported"
 	RosterImportProblems Key = "roster.import_problems"
+	RosterFlagFrom       Key = "roster.flag_from"
+	RosterFlagUntil      Key = "roster.flag_until"
+	RosterBadWhen        Key = "roster.bad_when"
 	RosterListSynopsis   Key = "roster.list_synopsis"
 	RosterFlagListGroup  Key = "roster.flag_list_group"
 	RosterFlagFullID     Key = "roster.flag_full_id"
@@ -653,6 +656,12 @@ const (
 	RosterNoGroup        Key = "roster.no_group"
 	RosterOneGroup       Key = "roster.one_group"
 	RosterRemoved        Key = "roster.removed"
+	RosterEditSynopsis   Key = "roster.edit_synopsis"
+	RosterEditFlagOnly   Key = "roster.edit_flag_only"
+	RosterEditFlagExp    Key = "roster.edit_flag_expected"
+	RosterEditNothing    Key = "roster.edit_nothing"
+	RosterEdited         Key = "roster.edited"
+	RosterListNo         Key = "roster.list_no"
 )
 
 // canhcua bench (the measurements themselves, internal/bench, are for developers and in English).

@@ -673,8 +673,10 @@ thấp hơn, kèm một dòng trên stderr.`,
 Danh sách là các nhóm người phải có mặt được đặt tên (cán bộ của cơ quan, đại biểu
 một cuộc họp): bàn trực cho biết ai trong số họ đã quét ("Cán bộ: 27/30 đã quét").
 
-  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] [--replace] [--db PATH]
+  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] [--from …] [--until …] [--replace] [--db PATH]
                                    đọc danh sách người từ tệp CSV, XLSX hoặc PDF
+  canhcua roster edit NAME [--only=false] [--expected-by 07:30] [--from DD/MM/YYYY HH:MM] [--until …]
+                                   đổi giờ hạn quét, chỉ danh sách, thời gian áp dụng của một nhóm
   canhcua roster list [--group NAME] [--db PATH]
                                    các nhóm, hoặc những người của một nhóm
   canhcua roster remove NAME [--db PATH]
@@ -682,9 +684,9 @@ một cuộc họp): bàn trực cho biết ai trong số họ đã quét ("Cán
 
 Chạy 'canhcua roster COMMAND --help' để xem các tùy chọn của một lệnh.
 `,
-	RosterNoCommand:      "chưa có lệnh: import, list hoặc remove (xem canhcua roster --help)",
-	RosterUnknownCommand: "lệnh %q không có: cần import, list hoặc remove",
-	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH | --server URL --site NAME] [--max-pages N]
+	RosterNoCommand:      "chưa có lệnh: import, edit, list hoặc remove (xem canhcua roster --help)",
+	RosterUnknownCommand: "lệnh %q không có: cần import, edit, list hoặc remove",
+	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--from DD/MM/YYYY HH:MM] [--until DD/MM/YYYY HH:MM] [--replace] [--db PATH | --server URL --site NAME] [--max-pages N]
 
 Đọc danh sách người trong tệp CSV, XLSX hoặc PDF vào nhóm NAME (tạo mới khi chưa có). Danh
 sách là một bảng có dòng tiêu đề, tiếng Việt hoặc tiếng Anh: STT, Họ và tên (Name),
@@ -693,7 +695,9 @@ Chức vụ (Position), Đơn vị (Unit), Số CCCD (ID), Ngày sinh (Date of b
 số định danh hoặc mã thẻ của người đó. Các dòng không đọc được được liệt kê trên
 stderr kèm trang và dòng; những dòng khác được nhập. Không có --replace thì những
 người này được thêm vào nhóm (người đã có trong nhóm, theo họ tên và số định danh, được
-cập nhật).`,
+cập nhật). Với --from và --until, nhóm chỉ áp dụng trong khoảng thời gian đó: ngoài khoảng
+đó không ai trong nhóm bị coi là chưa quét, và sự kiện chỉ danh sách không giữ người ngoài
+danh sách lại nữa.`,
 	RosterFlagGroup:      "tên nhóm (mặc định: tên tệp)",
 	RosterFlagExpectedBy: "giờ trong ngày mà nhóm phải quét xong, ví dụ 07:30 (mặc định: giữ nguyên, không thì không có)",
 	RosterFlagOnly:       "sự kiện chỉ cho người trong nhóm vào: người khác được giữ lại chờ người trực",
@@ -708,22 +712,31 @@ cập nhật).`,
 	RosterInterrupted:    "%s: bị ngắt: chưa nhập ai",
 	RosterImported:       "%s: đã nhập %d người vào %q",
 	RosterImportProblems: ", %d vấn đề (liệt kê trên stderr)",
+	RosterFlagFrom:       "nhóm áp dụng từ thời điểm này, DD/MM/YYYY HH:MM (hoặc DD/MM/YYYY: từ đầu ngày; \"-\": bỏ)",
+	RosterFlagUntil:      "nhóm áp dụng đến thời điểm này, DD/MM/YYYY HH:MM (hoặc DD/MM/YYYY: hết ngày đó; \"-\": bỏ)",
+	RosterBadWhen:        "thời điểm %q: cần DD/MM/YYYY HH:MM, ví dụ 27/11/2026 14:00",
 	RosterListSynopsis: `canhcua roster list [--group NAME] [--db PATH] [--full-id]
 
 Liệt kê các nhóm với số người và giờ hạn quét; với --group,
 những người của nhóm đó (số định danh được che trừ khi có --full-id).`,
 	RosterFlagListGroup: "liệt kê những người của nhóm này",
 	RosterFlagFullID:    "hiện đầy đủ số định danh",
-	RosterListHeader:    "NHÓM\\tSỐ NGƯỜI\\tHẠN QUÉT\\tCHỈ DANH SÁCH",
+	RosterListHeader:    "NHÓM\\tSỐ NGƯỜI\\tHẠN QUÉT\\tCHỈ DANH SÁCH\\tTỪ\\tĐẾN",
 	RosterListYes:       "có",
 	RosterGroupLine:     "%s: %d người, hạn quét %s",
 	RosterMembersHeader: "#\\tHỌ TÊN\\tĐƠN VỊ\\tSỐ ĐỊNH DANH\\tMÃ THẺ\\tNGÀY SINH\\tHẠN QUÉT",
 	RosterRemoveSynopsis: `canhcua roster remove NAME [--db PATH]
 
 Xóa nhóm NAME và những người của nhóm. Các lượt quét được giữ lại.`,
-	RosterNoGroup:  "chưa chỉ ra nhóm nào (xem canhcua roster list)",
-	RosterOneGroup: "thừa tham số %q: chỉ một nhóm (đặt tên có dấu cách trong ngoặc kép)",
-	RosterRemoved:  "đã xóa %q",
+	RosterNoGroup:      "chưa chỉ ra nhóm nào (xem canhcua roster list)",
+	RosterOneGroup:     "thừa tham số %q: chỉ một nhóm (đặt tên có dấu cách trong ngoặc kép)",
+	RosterRemoved:      "đã xóa %q",
+	RosterEditSynopsis: "canhcua roster edit NAME [--only=true|false] [--expected-by HH:MM] [--from DD/MM/YYYY HH:MM] [--until DD/MM/YYYY HH:MM] [--db PATH | --server URL --site NAME]\n\nĐổi những gì được chỉ ra của nhóm NAME, giữ nguyên người trong nhóm và phần còn lại:\n--only=false bỏ chế độ chỉ danh sách, --expected-by - bỏ giờ hạn quét, --from - và --until -\nbỏ thời gian áp dụng.",
+	RosterEditFlagOnly: "chỉ cho người trong nhóm vào (--only=false: bỏ)",
+	RosterEditFlagExp:  "giờ hạn quét, ví dụ 07:30 (\"-\": bỏ)",
+	RosterEditNothing:  "chưa đổi gì: cho --only, --expected-by, --from hoặc --until (xem canhcua roster edit --help)",
+	RosterEdited:       "%q: hạn quét %s, chỉ danh sách: %s, từ %s đến %s",
+	RosterListNo:       "không",
 
 	// canhcua bench (the measurements themselves, internal/bench, are for developers and in English).
 	BenchUsage: `Cách dùng:
