@@ -98,7 +98,7 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	dk := desk.Start(ctx, pick.name, desk.Options{
 		DB: st, Door: c.Door, Location: loc, Mode: mode, Dedup: c.Dedup, DataDir: filepath.Dir(pick.db),
 		RetentionDays: c.RetentionDays, Closing: closing, Rules: canhcua.Rules{DuplicateWindow: c.DuplicateWindow},
-		ExportDir: c.ExportDir, ExportFormat: c.ExportFormat, Export: export.Options{Location: loc, Lang: c.Lang, Demo: pick.demo},
+		ExportDir: c.ExportDir, ExportFormat: c.ExportFormat, Export: export.Options{Location: loc, Lang: c.Lang, Demo: pick.demo, Comma: c.csvComma()},
 		OnFirstFrame: func() {
 			log.Printf("canhcua: first frame %.1f ms after start", float64(time.Since(processStart).Microseconds())/1000)
 		},

@@ -249,6 +249,7 @@ var en = map[Key]string{
 	ErrDecideNotHeld:      "scan %d is %s: only a held scan can be admitted or refused",
 	ErrExportLanguage:     "export language %q: want vi or en",
 	ErrExportFormat:       "export format %q: want csv, xlsx or json",
+	ErrCSVSeparator:       "CSV separator %q: want \",\", \";\", \"tab\" or \"|\"",
 	ErrReportLanguage:     "report language %q: want vi or en",
 	ErrReportFormat:       "report format %q: want text, csv, xlsx or pdf",
 	ErrOpeningHours:       "opening hours %q: want 07:00-17:30",
@@ -469,6 +470,7 @@ Run 'canhcua COMMAND --help' for the options of a command.
 Options:
 `,
 	CmdUnknownCommand: "unknown command %q (see canhcua --help)",
+	CmdFlagSep:        "the CSV's field separator: \",\", \";\", \"tab\" or \"|\" (default: csv_separator in the config file, else \",\")",
 	CmdUnexpectedArg:  "unexpected argument %q (see canhcua %s --help)",
 	CmdBadDate:        "date %q: want DD/MM/YYYY, e.g. 27/11/2026",
 	CmdBadFormat:      "format %q: want %s",

@@ -249,6 +249,7 @@ var vi = map[Key]string{
 	ErrDecideNotHeld:      "lượt %d đang ở trạng thái %s: chỉ duyệt được lượt đang chờ",
 	ErrExportLanguage:     "ngôn ngữ xuất %q: cần vi hoặc en",
 	ErrExportFormat:       "định dạng xuất %q: cần csv, xlsx hoặc json",
+	ErrCSVSeparator:       "dấu phân cách CSV %q không dùng được: cần \",\", \";\", \"tab\" hoặc \"|\"",
 	ErrReportLanguage:     "ngôn ngữ báo cáo %q: cần vi hoặc en",
 	ErrReportFormat:       "định dạng báo cáo %q: cần text, csv, xlsx hoặc pdf",
 	ErrOpeningHours:       "giờ mở cửa %q: cần dạng 07:00-17:30",
@@ -469,6 +470,7 @@ Chạy 'canhcua COMMAND --help' để xem các tùy chọn của một lệnh.
 Tùy chọn:
 `,
 	CmdUnknownCommand: "lệnh %q không có (xem canhcua --help)",
+	CmdFlagSep:        "dấu phân cách các cột của tệp CSV: \",\", \";\", \"tab\" hoặc \"|\" (mặc định: csv_separator trong tệp cấu hình, không thì \",\")",
 	CmdUnexpectedArg:  "thừa tham số %q (xem canhcua %s --help)",
 	CmdBadDate:        "ngày %q: cần dạng DD/MM/YYYY, ví dụ 27/11/2026",
 	CmdBadFormat:      "định dạng %q: cần %s",

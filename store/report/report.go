@@ -41,6 +41,8 @@ type Day struct {
 	// Demo: the day is the demo's (made-up people, its own database); the
 	// report says so before its title.
 	Demo bool
+	// Comma separates the fields of the CSV; 0: export.DefaultSeparator.
+	Comma rune
 }
 
 // Group is one roster's day: how many of its people scanned, and who did not.

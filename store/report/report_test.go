@@ -308,3 +308,13 @@ func TestDemoMarked(t *testing.T) {
 		t.Errorf("the PDF lacks the demo mark:\n%s", text)
 	}
 }
+
+// TestCSVSeparator: the report's CSV with the separator of the day.
+func TestCSVSeparator(t *testing.T) {
+	d := seeded()
+	d.Comma = ';'
+	out := string(write(t, "csv", d, "vi"))
+	if !strings.Contains(out, "\r\nCán bộ;27;30;90%\r\n") || strings.Contains(out, "Cán bộ,27,30") {
+		t.Errorf("csv:\n%s", out)
+	}
+}
