@@ -22,10 +22,11 @@ type fakeBackend struct {
 	rules canhcua.Rules
 	scans []canhcua.Scan // in the order recorded
 
-	scanErr   error // when set, Scan fails and records nothing
-	exportErr error
-	storage   error          // what Storage returns: a scan's storage failure, as the desk keeps it
-	modes     []canhcua.Mode // every SetMode, in order
+	scanErr    error // when set, Scan fails and records nothing
+	exportErr  error
+	exportPath string         // where Export says it wrote (default: a path of its own)
+	storage    error          // what Storage returns: a scan's storage failure, as the desk keeps it
+	modes      []canhcua.Mode // every SetMode, in order
 
 	calls    []string // method names, in order
 	searches []string // the search of every Scans call
@@ -216,6 +217,9 @@ func (f *fakeBackend) Export(ctx context.Context, day time.Time) (string, error)
 	defer f.enter("Export")()
 	if f.exportErr != nil {
 		return "", f.exportErr
+	}
+	if f.exportPath != "" {
+		return f.exportPath, nil
 	}
 	return "/var/lib/canhcua/xuat/canhcua-" + day.Format("2006-01-02") + ".xlsx", nil
 }

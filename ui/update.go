@@ -140,7 +140,7 @@ func (m *model) exportDone(msg exportDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		m.failed(m.cat.t(catalog.UIExportFailed), msg.err)
 	} else {
-		m.setStatus(m.cat.t(catalog.UIExported, msg.path), false)
+		m.setStatus(exportedStatus(m.cat, msg.path, m.width), false)
 	}
 	return nil
 }

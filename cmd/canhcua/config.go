@@ -57,7 +57,7 @@ func defaultConfig() config {
 		Bell:            true,
 		Dedup:           canhcua.DefaultDedupWindow,
 		DuplicateWindow: canhcua.DefaultDuplicateWindow,
-		ExportDir:       filepath.Join(data, "exports"),
+		ExportDir:       exportDir(), // the documents folder: config export_dir wins
 		ExportFormat:    "csv",
 		TimeZone:        tz.Default,
 		BadgeKey:        filepath.Join(data, "badge.key"),
