@@ -152,6 +152,9 @@ func (m *model) wedgeTimeout(msg wedgeFlushMsg) tea.Cmd {
 	if !ok {
 		return nil
 	}
+	if m.inForm() {
+		return m.typeInForm(out)
+	}
 	return m.applyWedge(out)
 }
 
