@@ -515,7 +515,7 @@ Settings can also be kept in the config file (TOML, same names); flags win.`,
 	ConfigServerSite:  "the district server needs the site's name (site in the config file, or --site)",
 
 	// canhcua export.
-	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id]
+	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id] [--sep ";"]
 
 Writes one day's scans, one row per scan, with Vietnamese headers (--lang en for English).
 ID numbers are masked (last 4 digits) unless --full-id. An empty day gives a file with
@@ -526,7 +526,7 @@ only the headers.`,
 	ExportFlagLang:   "vi or en: headers and values",
 
 	// canhcua report.
-	ReportSynopsis: `canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en]
+	ReportSynopsis: `canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en] [--sep ";"]
 canhcua report --server URL [--site NAME | --district] [--date DD/MM/YYYY] [--format …] [--to FILE] [--lang vi|en]
 
 Writes the day's summary for the district health office: entries, exits, people, each
@@ -547,7 +547,7 @@ guests and warnings).`,
 	ReportServerDoor:      "--door: the server's report is of all doors",
 
 	// canhcua district.
-	DistrictSynopsis: `canhcua district [--server URL] [--date DD/MM/YYYY] [--lang vi|en] [--format text|csv|xlsx|pdf] [--to FILE]
+	DistrictSynopsis: `canhcua district [--server URL] [--date DD/MM/YYYY] [--lang vi|en] [--format text|csv|xlsx|pdf] [--to FILE] [--sep ";"]
 
 The district health office's table: one row per site with its doors, entries, exits, people,
 staff scanned per roster group, warnings and when each desk was last heard from, worst

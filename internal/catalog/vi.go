@@ -515,7 +515,7 @@ Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng t�
 	ConfigServerSite:  "máy chủ của huyện cần tên đơn vị (site trong tệp cấu hình, hoặc --site)",
 
 	// canhcua export.
-	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id]
+	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id] [--sep ";"]
 
 Ghi các lượt quét trong một ngày, mỗi lượt một dòng, tiêu đề tiếng Việt (--lang en để dùng tiếng Anh).
 Số định danh được che (chỉ hiện 4 số cuối) trừ khi có --full-id. Một ngày không có lượt nào
@@ -526,7 +526,7 @@ cho ra tệp chỉ có dòng tiêu đề.`,
 	ExportFlagLang:   "vi hoặc en: tiêu đề và giá trị",
 
 	// canhcua report.
-	ReportSynopsis: `canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en]
+	ReportSynopsis: `canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en] [--sep ";"]
 canhcua report --server URL [--site TÊN | --district] [--date DD/MM/YYYY] [--format …] [--to FILE] [--lang vi|en]
 
 Ghi báo cáo trong ngày cho Trung tâm Y tế huyện: lượt vào, lượt ra, số người, tỷ lệ
@@ -547,7 +547,7 @@ của từng đơn vị).`,
 	ReportServerDoor:      "--door: báo cáo từ máy chủ gồm mọi cửa",
 
 	// canhcua district.
-	DistrictSynopsis: `canhcua district [--server URL] [--date DD/MM/YYYY] [--lang vi|en] [--format text|csv|xlsx|pdf] [--to FILE]
+	DistrictSynopsis: `canhcua district [--server URL] [--date DD/MM/YYYY] [--lang vi|en] [--format text|csv|xlsx|pdf] [--to FILE] [--sep ";"]
 
 Bảng của Trung tâm Y tế huyện: mỗi đơn vị một dòng với số cửa, lượt vào, lượt ra, số người,
 cán bộ đã quét theo từng danh sách, cảnh báo và lần cuối mỗi bàn trực liên lạc; đơn vị tuân thủ
