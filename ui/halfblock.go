@@ -1,80 +1,242 @@
 package ui
 
 import (
-	"fmt"
+	"bytes"
 	"image"
+	"image/color"
+	"strconv"
 	"strings"
 
 	"github.com/muesli/termenv"
 )
 
-// halfBlocks draws img in cols×rows terminal cells, two pixels a cell: an
-// upper half block "▀" whose foreground is the top pixel and background the
-// bottom one, in the colours profile can show. Without colours
-// (termenv.Ascii) a cell is a character of a grey ramp, darkest a space. Each
-// pixel is the mean of up to 4×4 samples of its part of img. It returns rows
-// lines of cols cells; none when img is nil or the size is empty.
-func halfBlocks(img image.Image, cols, rows int, profile termenv.Profile) []string {
-	if img == nil || cols <= 0 || rows <= 0 || img.Bounds().Empty() {
+// Drawing a picture in the terminal with Unicode half blocks: each cell is
+// "▀", its foreground the upper pixel and its background the lower one, so a
+// cell shows two pixels one above the other. A terminal cell is about twice
+// as tall as it is wide, which makes those pixels square. Pure computation,
+// no I/O: the caller reads and decodes the picture (in a tea.Cmd) and may
+// call this from View.
+//
+// How colours are written follows the terminal's colour profile:
+//   - TrueColor: 24-bit colours;
+//   - ANSI256: the nearest of the 256-colour palette;
+//   - ANSI (16 colours): plain grey, four levels (black, dark grey, grey,
+//     white), which reads better than the nearest of 16 colours;
+//   - Ascii (no colour at all): plain grey as shade characters " ░▒▓█", one
+//     level per cell (the mean of its two pixels), bright meaning light.
+
+const (
+	upperHalf = "▀"
+	csi       = "\x1b["
+	sgrReset  = csi + "0m"
+)
+
+// shades are the grey levels of a picture drawn without colours, dark to
+// light.
+var shades = []string{" ", "░", "▒", "▓", "█"}
+
+// halfBlockSize is the size of img drawn within cols×rows cells, keeping its
+// aspect ratio: w cells wide and h pixels high (h/2 cells, rounded up). It
+// is 0×0 when nothing fits or img is empty.
+func halfBlockSize(img image.Rectangle, cols, rows int) (w, h int) {
+	iw, ih := img.Dx(), img.Dy()
+	if iw <= 0 || ih <= 0 || cols <= 0 || rows <= 0 {
+		return 0, 0
+	}
+	// Fit the width first, then the height (2 pixels a row).
+	w, h = cols, (ih*cols+iw/2)/iw
+	if h > 2*rows {
+		h = 2 * rows
+		w = (iw*h + ih/2) / ih
+	}
+	return max(w, 1), max(h, 1)
+}
+
+// halfBlocks draws img scaled to fit within cols×rows cells (halfBlockSize),
+// in colour profile p. It returns one line per row, each w cells wide; nil
+// when nothing fits or there is no image. Every line ends with the colours reset.
+func halfBlocks(img image.Image, cols, rows int, p termenv.Profile) []string {
+	if img == nil {
 		return nil
 	}
-	px := sampleGrid(img, cols, 2*rows)
-	lines := make([]string, rows)
+	w, h := halfBlockSize(img.Bounds(), cols, rows)
+	if w == 0 {
+		return nil
+	}
+	px := sample(img, w, h)
+	lines := make([]string, 0, (h+1)/2)
 	var b strings.Builder
-	for r := range rows {
+	for y := 0; y < h; y += 2 {
 		b.Reset()
-		for c := range cols {
-			top, bottom := px[2*r][c], px[2*r+1][c]
-			if profile == termenv.Ascii {
-				b.WriteByte(greyRamp[int(luma(top)+luma(bottom))*len(greyRamp)/512])
-				continue
-			}
-			b.WriteString(termenv.String("▀").Foreground(profile.Color(top.hex())).Background(profile.Color(bottom.hex())).String())
+		top := px[y*w : (y+1)*w]
+		var bottom []color.RGBA // nil: an odd last row, the terminal's background below
+		if y+1 < h {
+			bottom = px[(y+1)*w : (y+2)*w]
 		}
-		lines[r] = b.String()
+		if p == termenv.Ascii {
+			asciiRow(&b, top, bottom)
+		} else {
+			colourRow(&b, top, bottom, p)
+		}
+		lines = append(lines, b.String())
 	}
 	return lines
 }
 
-// previewCols is how many cells wide img is drawn rows cells high: a cell
-// is about twice as high as wide, and holds two pixels of height.
-func previewCols(img image.Image, rows int) int {
-	if img == nil || img.Bounds().Dy() == 0 {
-		return 0
+// colourRow writes a row of half blocks, an SGR sequence only where the
+// colours change.
+func colourRow(b *strings.Builder, top, bottom []color.RGBA, p termenv.Profile) {
+	var lastFg, lastBg, fg, bg []byte
+	for x := range top {
+		fg = colourSeq(fg[:0], top[x], p, false)
+		bg = bg[:0]
+		if bottom != nil {
+			bg = colourSeq(bg, bottom[x], p, true)
+		}
+		if x == 0 || !bytes.Equal(fg, lastFg) || !bytes.Equal(bg, lastBg) {
+			b.WriteString(csi)
+			b.Write(fg)
+			if len(bg) > 0 {
+				b.WriteByte(';')
+				b.Write(bg)
+			} else if len(lastBg) > 0 {
+				b.WriteString(";49") // the lower half back to the terminal's background
+			}
+			b.WriteByte('m')
+			lastFg, lastBg = append(lastFg[:0], fg...), append(lastBg[:0], bg...)
+		}
+		b.WriteString(upperHalf)
 	}
-	b := img.Bounds()
-	return max(1, (2*rows*b.Dx()+b.Dy()/2)/b.Dy())
+	b.WriteString(sgrReset)
 }
 
-// greyRamp are the characters of a colourless preview, darkest first.
-const greyRamp = " .:-=+*#%@"
+// colourSeq appends the SGR parameters that set c as the foreground (or
+// background) in profile p: 24-bit (TrueColor), the nearest of the 256
+// colours (ANSI256), or one of four greys (ANSI).
+func colourSeq(dst []byte, c color.RGBA, p termenv.Profile, bg bool) []byte {
+	switch p {
+	case termenv.TrueColor:
+		dst = append(dst, "38;2;"...)
+		if bg {
+			dst[0] = '4'
+		}
+		dst = strconv.AppendUint(dst, uint64(c.R), 10)
+		dst = append(dst, ';')
+		dst = strconv.AppendUint(dst, uint64(c.G), 10)
+		dst = append(dst, ';')
+		return strconv.AppendUint(dst, uint64(c.B), 10)
+	case termenv.ANSI256:
+		dst = append(dst, "38;5;"...)
+		if bg {
+			dst[0] = '4'
+		}
+		return strconv.AppendUint(dst, uint64(xterm256(c)), 10)
+	}
+	// Black, dark grey, grey, white: SGR 30, 90, 37, 97 (backgrounds +10).
+	codes := [...]uint64{30, 90, 37, 97}
+	code := codes[min(int(luma(c))*len(codes)/256, len(codes)-1)]
+	if bg {
+		code += 10
+	}
+	return strconv.AppendUint(dst, code, 10)
+}
 
-type rgb struct{ r, g, b uint8 }
+// cubeLevels are the values of the 6×6×6 colour cube of the 256 colours.
+var cubeLevels = [6]int{0, 95, 135, 175, 215, 255}
 
-func (c rgb) hex() string { return fmt.Sprintf("#%02x%02x%02x", c.r, c.g, c.b) }
+// xterm256 is the nearest of the 256 colours to c: the nearest colour of the
+// 6×6×6 cube (16–231) or of the grey ramp (232–255), whichever is nearer.
+func xterm256(c color.RGBA) int {
+	r, g, b := int(c.R), int(c.G), int(c.B)
+	level := func(v int) int {
+		switch {
+		case v < 48:
+			return 0
+		case v < 115:
+			return 1
+		}
+		return (v - 35) / 40
+	}
+	lr, lg, lb := level(r), level(g), level(b)
+	cube := 16 + 36*lr + 6*lg + lb
+	cr, cg, cb := cubeLevels[lr], cubeLevels[lg], cubeLevels[lb]
+	grey := min(max((r+g+b)/3-3, 0)/10, 23)
+	gv := 8 + 10*grey
+	sq := func(a, b int) int { return (a - b) * (a - b) }
+	if sq(r, gv)+sq(g, gv)+sq(b, gv) < sq(r, cr)+sq(g, cg)+sq(b, cb) {
+		return 232 + grey
+	}
+	return cube
+}
 
-// luma is c's brightness, 0–255 (Rec. 601).
-func luma(c rgb) int { return (299*int(c.r) + 587*int(c.g) + 114*int(c.b)) / 1000 }
+// asciiRow writes a row as shade characters.
+func asciiRow(b *strings.Builder, top, bottom []color.RGBA) {
+	for x := range top {
+		l := int(luma(top[x]))
+		if bottom != nil {
+			l = (l + int(luma(bottom[x])) + 1) / 2
+		}
+		b.WriteString(shades[min(l*len(shades)/256, len(shades)-1)])
+	}
+}
 
-// sampleGrid scales img down to w×h pixels, each the mean of up to 4×4
-// samples of its box.
-func sampleGrid(img image.Image, w, h int) [][]rgb {
-	b := img.Bounds()
-	out := make([][]rgb, h)
+// luma is c's brightness, 0–255 (Rec. 601 weights).
+func luma(c color.RGBA) uint8 {
+	return uint8((299*int(c.R) + 587*int(c.G) + 114*int(c.B) + 500) / 1000)
+}
+
+// sampleGrid is how many points a side are averaged for one pixel drawn:
+// enough to smooth a large picture shrunk, few enough that a 1280×720 frame
+// drawn in 120×40 cells costs about a millisecond.
+const sampleGrid = 3
+
+// sample scales img to w×h pixels: each pixel the mean of a grid of points
+// spread over the part of img it covers. Row-major.
+func sample(img image.Image, w, h int) []color.RGBA {
+	r := img.Bounds()
+	at := pixelReader(img)
+	out := make([]color.RGBA, w*h)
 	for y := range h {
-		out[y] = make([]rgb, w)
-		y0, y1 := b.Min.Y+y*b.Dy()/h, b.Min.Y+max((y+1)*b.Dy()/h, y*b.Dy()/h+1)
+		y0, y1 := r.Min.Y+y*r.Dy()/h, r.Min.Y+(y+1)*r.Dy()/h
 		for x := range w {
-			x0, x1 := b.Min.X+x*b.Dx()/w, b.Min.X+max((x+1)*b.Dx()/w, x*b.Dx()/w+1)
-			var sr, sg, sb, n uint32
-			for sy := range min(4, y1-y0) {
-				for sx := range min(4, x1-x0) {
-					r, g, bl, _ := img.At(x0+sx*(x1-x0)/min(4, x1-x0), y0+sy*(y1-y0)/min(4, y1-y0)).RGBA()
-					sr, sg, sb, n = sr+r>>8, sg+g>>8, sb+bl>>8, n+1
+			x0, x1 := r.Min.X+x*r.Dx()/w, r.Min.X+(x+1)*r.Dx()/w
+			var sr, sg, sb, n int
+			for j := range sampleGrid {
+				sy := y0 + (2*j+1)*max(y1-y0, 1)/(2*sampleGrid)
+				for i := range sampleGrid {
+					sx := x0 + (2*i+1)*max(x1-x0, 1)/(2*sampleGrid)
+					cr, cg, cb := at(min(sx, r.Max.X-1), min(sy, r.Max.Y-1))
+					sr, sg, sb, n = sr+int(cr), sg+int(cg), sb+int(cb), n+1
 				}
 			}
-			out[y][x] = rgb{uint8(sr / n), uint8(sg / n), uint8(sb / n)}
+			out[y*w+x] = color.RGBA{uint8(sr / n), uint8(sg / n), uint8(sb / n), 0xff}
 		}
 	}
 	return out
+}
+
+// pixelReader reads 8-bit RGB at (x, y), directly for the kinds of image a
+// JPEG decodes to or a camera frame comes as, else through At.
+func pixelReader(img image.Image) func(x, y int) (r, g, b uint8) {
+	switch m := img.(type) {
+	case *image.YCbCr:
+		return func(x, y int) (uint8, uint8, uint8) {
+			c := m.YCbCrAt(x, y)
+			return color.YCbCrToRGB(c.Y, c.Cb, c.Cr)
+		}
+	case *image.Gray:
+		return func(x, y int) (uint8, uint8, uint8) {
+			v := m.GrayAt(x, y).Y
+			return v, v, v
+		}
+	case *image.RGBA:
+		return func(x, y int) (uint8, uint8, uint8) {
+			c := m.RGBAAt(x, y)
+			return c.R, c.G, c.B
+		}
+	}
+	return func(x, y int) (uint8, uint8, uint8) {
+		c := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
+		return c.R, c.G, c.B
+	}
 }

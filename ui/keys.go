@@ -27,6 +27,15 @@ type keyMap struct {
 	Refuse key.Binding // a held scan: refuse
 	Apply  key.Binding // Enter in the search: keep the filter, leave the field
 	Clear  key.Binding // Esc in the search: drop the filter
+
+	Warnings   key.Binding // the warnings pane takes the keyboard (shown while there are warnings)
+	WarnUp     key.Binding // ↑/↓ in the pane
+	WarnDown   key.Binding
+	WarnMove   key.Binding // only shown
+	WarnOpen   key.Binding // Enter: the snapshot view
+	Checked    key.Binding // the snapshot view: checked
+	FalseAlarm key.Binding // the snapshot view: a false alarm
+	Back       key.Binding // Esc: back from the pane or the view
 }
 
 func newKeyMap(c texts) keyMap {
@@ -49,19 +58,28 @@ func newKeyMap(c texts) keyMap {
 		Refuse: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.t(catalog.UIHelpRefuse))),
 		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t(catalog.UIHelpApply))),
 		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.t(catalog.UIHelpClearFilter))),
+
+		Warnings:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", c.t(catalog.UIHelpWarnings)), key.WithDisabled()),
+		WarnUp:     key.NewBinding(key.WithKeys("up")),
+		WarnDown:   key.NewBinding(key.WithKeys("down")),
+		WarnMove:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", c.t(catalog.UIHelpWarnMove))),
+		WarnOpen:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t(catalog.UIHelpWarnOpen))),
+		Checked:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", c.t(catalog.UIHelpChecked))),
+		FalseAlarm: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", c.t(catalog.UIHelpFalseAlarm))),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.t(catalog.UIHelpBack))),
 	}
 }
 
 // ShortHelp is the one line of help at the bottom of the main screen.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Dir, k.Manual, k.Void, k.Filter, k.Export, k.Help, k.Quit}
+	return []key.Binding{k.Dir, k.Manual, k.Void, k.Filter, k.Export, k.Warnings, k.Help, k.Quit}
 }
 
 // FullHelp is the help shown with `?`.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Dir, k.Manual, k.Void},
-		{k.Filter, k.Export},
+		{k.Filter, k.Export, k.Warnings},
 		{k.Help, k.Quit},
 	}
 }

@@ -58,6 +58,7 @@ type model struct {
 	confirm *canhcua.Scan  // scan awaiting y/n before it is voided
 	held    []canhcua.Scan // held scans awaiting admit/refuse, oldest first
 	warns   warnings
+	snap    *snapshotView // the warning open in the snapshot view, nil when closed
 	wedge   wedge
 
 	status    string

@@ -36,8 +36,7 @@ func (m *setupModel) layout() {
 	m.rows = max(2, min(8, m.hgt/6, avail/len(m.cams)))
 	maxCols := max(4, m.width/4)
 	for _, c := range m.cams {
-		cols := min(maxCols, previewCols(c.Frame, m.rows))
-		m.previews = append(m.previews, halfBlocks(c.Frame, cols, m.rows, m.profile))
+		m.previews = append(m.previews, halfBlocks(c.Frame, maxCols, m.rows, m.profile))
 	}
 }
 
