@@ -233,6 +233,8 @@ var en = map[Key]string{
 	ErrDBWALReadOnly:      "%s cannot be read here: its journal %s-wal holds the latest scans and the folder cannot be written; copy both files to a writable folder",
 	ErrDiskFull:           "the disk is full: nothing more can be written to the database",
 	ErrDiskIO:             "the disk fails to read or write the database",
+	ErrFileDiskFull:       "the disk is full: %s cannot be written",
+	ErrFileReadOnly:       "the folder is read-only or not writable: %s cannot be written",
 	ErrRosterNameEmpty:    "roster name is empty",
 	ErrRosterMemberNoName: "roster %s: member %d has no name",
 	ErrExpectedBy:         "expected-by time %d is not a time of day",

@@ -244,6 +244,8 @@ const (
 	ErrDBWALReadOnly      Key = "err.db_wal_readonly"
 	ErrDiskFull           Key = "err.disk_full"
 	ErrDiskIO             Key = "err.disk_io"
+	ErrFileDiskFull       Key = "err.file_disk_full"
+	ErrFileReadOnly       Key = "err.file_readonly"
 	ErrRosterNameEmpty    Key = "err.roster_name_empty"
 	ErrRosterMemberNoName Key = "err.roster_member_no_name"
 	ErrExpectedBy         Key = "err.expected_by"

@@ -233,6 +233,8 @@ var vi = map[Key]string{
 	ErrDBWALReadOnly:      "không đọc được %s ở đây: nhật ký %s-wal còn giữ các lượt quét mới nhất mà thư mục không ghi được; hãy chép cả hai tệp sang một thư mục ghi được",
 	ErrDiskFull:           "ổ đĩa đầy: không ghi thêm được vào cơ sở dữ liệu",
 	ErrDiskIO:             "lỗi đọc/ghi ổ đĩa chứa cơ sở dữ liệu",
+	ErrFileDiskFull:       "ổ đĩa đầy: không ghi được %s",
+	ErrFileReadOnly:       "thư mục chỉ đọc hoặc không có quyền ghi: không ghi được %s",
 	ErrRosterNameEmpty:    "tên danh sách trống",
 	ErrRosterMemberNoName: "danh sách %s: người thứ %d không có tên",
 	ErrExpectedBy:         "giờ hạn %d không phải một giờ trong ngày",

@@ -1,16 +1,43 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"syscall"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/catalog"
 )
 
 // WriteFile writes a file whole under a temporary name in its folder
 // (made with mode 0700 when missing), with mode 0600, and renames it: a
-// failure never leaves half a file under the real name.
+// failure never leaves half a file under the real name. A full disk is
+// EFULL and a folder that cannot be written EREADONLY, each naming the file,
+// so that the person who asked for it reads the cause.
 func WriteFile(path string, write func(io.Writer) error) error {
+	return fileError(path, writeFile(path, write))
+}
+
+// fileError names the cause of a failure to write the file at path when the
+// system gives one: a full disk (ENOSPC, EDQUOT), read-only media or a
+// folder without the right to write (EROFS, EACCES, EPERM).
+func fileError(path string, err error) error {
+	var app *canhcua.Error
+	switch {
+	case err == nil || errors.As(err, &app):
+		return err
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return canhcua.Wrap(canhcua.EFULL, err, catalog.ErrFileDiskFull, path)
+	case errors.Is(err, syscall.EROFS), errors.Is(err, os.ErrPermission):
+		return canhcua.Wrap(canhcua.EREADONLY, err, catalog.ErrFileReadOnly, path)
+	}
+	return err
+}
+
+func writeFile(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if dir != "." {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
