@@ -13,10 +13,17 @@ type Point struct {
 // interpreted it), the raw bytes of its payload, and its four corners in the
 // pixel coordinates of the image (top-left, top-right, bottom-right,
 // bottom-left in the code's own orientation).
+//
+// When Approximate is set the decoder knows only a region the code lies in
+// (a tile of the image it searched, or the whole image), not its corners:
+// Points is then that region's rectangle, and the code's centre is only
+// somewhere inside it.
 type Code struct {
 	Text   string
 	Bytes  []byte
 	Points [4]Point
+	// Approximate says Points outline a region searched, not the code.
+	Approximate bool `json:",omitempty"`
 }
 
 // Center is the mean of the code's corner points.

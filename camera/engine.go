@@ -318,10 +318,32 @@ func shifted(c canhcua.Code, off image.Point) canhcua.Code {
 // add appends c to codes unless the same text was already read at the same
 // place, or another text was read where c lies (the earlier pass wins: two
 // engines may read one code's bytes as different texts); it says whether c
-// was added.
+// was added. A code located precisely replaces the approximate reads of its
+// text whose region holds it (which counts as added), and is never dropped
+// for lying in another text's approximate region: a region searched says
+// nothing about where a code is not.
 func add(codes *[]canhcua.Code, c canhcua.Code) bool {
 	if Duplicate(*codes, c) || Overlaps(*codes, c) {
 		return false
+	}
+	if !c.Approximate {
+		pc := placedOf(c)
+		kept := (*codes)[:0]
+		at := -1
+		for _, o := range *codes {
+			if o.Approximate && o.Text == c.Text && quadOf(o).Contains(pc.at) {
+				if at < 0 {
+					at = len(kept)
+					kept = append(kept, c)
+				}
+				continue
+			}
+			kept = append(kept, o)
+		}
+		*codes = kept
+		if at >= 0 {
+			return true
+		}
 	}
 	*codes = append(*codes, c)
 	return true
@@ -329,7 +351,8 @@ func add(codes *[]canhcua.Code, c canhcua.Code) bool {
 
 // Overlaps says whether c lies on a code of codes: c's centre inside that
 // code's outline, or that code's centre inside c's outline when c is not much
-// larger than it.
+// larger than it. A precisely located c overlaps only precisely located
+// codes.
 func Overlaps(codes []canhcua.Code, c canhcua.Code) bool {
 	return anyPlaced(codes, c, func(c, o placed) bool {
 		return o.q.Contains(c.at) || c.q.Side() < 2*o.q.Side() && c.q.Contains(o.at)
@@ -338,7 +361,8 @@ func Overlaps(codes []canhcua.Code, c canhcua.Code) bool {
 
 // Duplicate says whether codes holds c already: the same text with either
 // one's centre inside the other's outline (or the centres closer than a
-// quarter of the code's size, for outlines given as finder centres).
+// quarter of the code's size, for outlines given as finder centres). A
+// precisely located c is held only by a precisely located code.
 func Duplicate(codes []canhcua.Code, c canhcua.Code) bool {
 	return anyPlaced(codes, c, func(c, o placed) bool {
 		return o.text == c.text && (c.q.Contains(o.at) || o.q.Contains(c.at) ||
@@ -359,10 +383,14 @@ func placedOf(c canhcua.Code) placed {
 	return placed{text: c.Text, q: quadOf(c), at: Pointf{X: x, Y: y}}
 }
 
-// anyPlaced says whether rel holds between c and a code of codes.
+// anyPlaced says whether rel holds between c and a code of codes; the
+// approximate codes of codes are left out for a precisely located c.
 func anyPlaced(codes []canhcua.Code, c canhcua.Code, rel func(c, o placed) bool) bool {
 	pc := placedOf(c)
 	for _, o := range codes {
+		if o.Approximate && !c.Approximate {
+			continue
+		}
 		if rel(pc, placedOf(o)) {
 			return true
 		}

@@ -61,14 +61,20 @@ func quadOf(c canhcua.Code) Quad {
 	return q
 }
 
-// covered says whether a code in codes lies over q.
+// covered says whether a code in codes lies over q. A code known only by a
+// region covers q when q holds the region's centre and the region is not
+// much larger than q (twice its side at most).
 func covered(q Quad, codes []canhcua.Code) bool {
 	for _, c := range codes {
 		x, y := c.Center()
-		if q.Contains(Pointf{X: x, Y: y}) {
-			return true
+		in := q.Contains(Pointf{X: x, Y: y})
+		if c.Approximate {
+			if in && quadOf(c).Side() <= 2*q.Side() {
+				return true
+			}
+			continue
 		}
-		if quadOf(c).Contains(q.Center()) {
+		if in || quadOf(c).Contains(q.Center()) {
 			return true
 		}
 	}

@@ -143,6 +143,9 @@ func GrayMat(img image.Image) (gocv.Mat, error) {
 		return gocv.NewMat(), fmt.Errorf("%w: no pixels", ErrUnreadableImage)
 	}
 	g, ok := img.(*image.Gray)
+	if !ok {
+		g, ok = lumaOf(img)
+	}
 	if !ok || g.Stride != b.Dx() {
 		g = image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
 		draw.Draw(g, g.Bounds(), img, b.Min, draw.Src)

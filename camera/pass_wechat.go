@@ -23,10 +23,15 @@ import (
 // every code's outline, so the pass locates each code it read itself: the
 // outline of the same text read by an earlier pass, else a QRCodeDetector
 // candidate whose crop WeChat reads the text in, else the smallest of nested
-// tiles (60% of the side, three levels) in which WeChat still reads it.
+// tiles (60% of the side, three levels) in which WeChat still reads it, and
+// within that tile the code's own corners (wechat_locate.go). A code whose
+// corners are not found there is reported with the tile as its outline and
+// Approximate set: a region searched, not the code's corners.
 type WeChatPass struct {
 	// MaxSide shrinks larger images to this longer side first (0: 2000).
 	MaxSide int
+
+	tileOnly bool // tests: locate by the nested tiles alone, as when no candidate is read and no corners are found
 }
 
 // Name implements Pass.
@@ -47,14 +52,17 @@ func (p WeChatPass) Decode(f *Frame) ([]canhcua.Code, error) {
 	full := image.Rect(0, 0, m.Cols(), m.Rows())
 	out := codes[:0]
 	for _, c := range codes {
-		if q, ok := foundAt(f.Found, c.Text); ok {
-			c.Points = q.Points
+		if o, ok := foundAt(f.Found, c.Text); ok && !o.Approximate {
+			c.Points = o.Points
 			out = append(out, c)
 			continue
 		}
 		c.Points = rectPoints(full)
 		located := false
 		for _, q := range f.Open() {
+			if p.tileOnly {
+				break
+			}
 			var sq Quad
 			for k, pt := range q {
 				sq[k] = Pointf{X: pt.X * s, Y: pt.Y * s}
@@ -67,9 +75,19 @@ func (p WeChatPass) Decode(f *Frame) ([]canhcua.Code, error) {
 				break
 			}
 		}
-		if !located {
-			c.Points = rectPoints(wechatLocate(m, full, c.Text, 3))
+		if located {
+			out = append(out, scaled([]canhcua.Code{c}, 1/s)[0])
+			continue
 		}
+		tile := wechatLocate(m, full, c.Text, 3)
+		if !p.tileOnly {
+			if pc, ok := cornersIn(f.Gray, scaledRect(tile, 1/s), c); ok {
+				out = append(out, pc)
+				continue
+			}
+		}
+		c.Points = rectPoints(tile)
+		c.Approximate = true
 		out = append(out, scaled([]canhcua.Code{c}, 1/s)[0])
 	}
 	return out, nil

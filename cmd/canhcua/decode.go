@@ -29,6 +29,9 @@ type decodeResult struct {
 	Text     string   `json:"text"`
 	BytesB64 string   `json:"bytes_b64"`
 	Points   [][2]int `json:"points"`
+	// Approximate: the points outline a region the code lies in (a tile the
+	// decoder searched), not the code's corners.
+	Approximate bool `json:"approximate,omitempty"`
 	*decodedIdentity
 }
 
@@ -322,6 +325,7 @@ func (d *decoder) emit(r decodeResult, c canhcua.Code) {
 	for _, p := range c.Points {
 		r.Points = append(r.Points, [2]int{p.X, p.Y})
 	}
+	r.Approximate = c.Approximate
 	r.decodedIdentity = describe(canhcua.IdentifyWith(d.idcfg, c.Text), d.fullID)
 	if d.json {
 		b, _ := json.Marshal(r) // escapes control characters: safe for a terminal

@@ -16,6 +16,7 @@ import (
 
 	qrcode "github.com/skip2/go-qrcode"
 
+	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
 )
 
@@ -209,5 +210,33 @@ func TestBinaryPrintsNothingElse(t *testing.T) {
 	}
 	if n := strings.Count(e.String(), "\n"); n != len(files) {
 		t.Errorf("%d stderr lines for %d bad files:\n%s", n, len(files), e.String())
+	}
+}
+
+// A code the engine knows only by a region reaches `decode --json` through
+// the worker's messages as "approximate": true; a code with its corners has
+// no such key.
+func TestDecodeJSONApproximate(t *testing.T) {
+	var out bytes.Buffer
+	d := &decoder{json: true, out: &out}
+	for _, approx := range []bool{true, false} {
+		c := canhcua.Code{Text: "tile", Bytes: []byte("tile"), Points: [4]canhcua.Point{{X: 0, Y: 0}, {X: 99, Y: 0}, {X: 99, Y: 99}, {X: 0, Y: 99}}, Approximate: approx}
+		raw, err := json.Marshal(workerMsg{Code: &c}) // as the child sends it
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m workerMsg
+		if err := json.Unmarshal(raw, &m); err != nil {
+			t.Fatal(err)
+		}
+		out.Reset()
+		d.emit(decodeResult{Source: "x.png"}, *m.Code)
+		var r map[string]any
+		if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+			t.Fatalf("%v: %q", err, out.String())
+		}
+		if got, ok := r["approximate"]; approx && got != true || !approx && ok {
+			t.Errorf("Approximate %v: printed %q", approx, out.String())
+		}
 	}
 }

@@ -133,6 +133,8 @@ func printDecodeReport(w io.Writer, r *corpus.Report, decoder string, verbose bo
 		fmt.Fprintf(w, "all labelled codes pooled      %d/%d = %s\n", ls.Read, ls.Labelled, pct(ls.PooledRate))
 		fmt.Fprintf(w, "decodes matching no label      %d   (false or unlabelled detections)\n", len(ls.Unmatched))
 		fmt.Fprintf(w, "repeat decodes of a read label %d\n", len(ls.Duplicates))
+		fmt.Fprintf(w, "approximate outlines           %d   (a region searched, not corners); labels they read %d; too coarse to credit %d (region over %d× the label's area)\n",
+			r.Approximate, ls.ApproximateRead, len(ls.Coarse), corpus.CoarseArea)
 	case r.Manifest != nil:
 		m := r.Manifest
 		var rows [][]string
@@ -149,6 +151,7 @@ func printDecodeReport(w io.Writer, r *corpus.Report, decoder string, verbose bo
 			fmt.Fprintf(w, "codes with no text to compare  %d (binary/unknown: not scored); images of them with a decode: %d\n", m.NoText, m.NoTextDecoded)
 		}
 		fmt.Fprintf(w, "other texts read               %d (on images with expected texts: inexact or not listed)\n", len(m.Unexpected))
+		fmt.Fprintf(w, "approximate outlines           %d   (a region searched, not corners)\n", r.Approximate)
 	}
 	fmt.Fprintf(w, "decode time per image          median %.1f ms, p95 %.1f ms, total %.2f s over %d images\n",
 		r.MedianMS, r.P95MS, r.TotalMS/1000, r.Timed)
@@ -189,5 +192,6 @@ func printDecodeReport(w io.Writer, r *corpus.Report, decoder string, verbose bo
 	if ls := r.Labels; ls != nil && verbose {
 		list("decodes matching no label", ls.Unmatched)
 		list("repeat decodes of a read label", ls.Duplicates)
+		list("approximate decodes too coarse to credit a label", ls.Coarse)
 	}
 }

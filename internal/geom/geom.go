@@ -25,3 +25,16 @@ func (poly Polygon) Contains(p Pt) bool {
 	}
 	return in
 }
+
+// Area is the polygon's area (shoelace formula; a self-crossing outline's
+// lobes may cancel).
+func (poly Polygon) Area() float64 {
+	a := 0.0
+	for i, j := 0, len(poly)-1; i < len(poly); j, i = i, i+1 {
+		a += poly[j].X*poly[i].Y - poly[i].X*poly[j].Y
+	}
+	if a < 0 {
+		a = -a
+	}
+	return a / 2
+}

@@ -12,7 +12,11 @@
 // Scoring follows each corpus's own rules: exact texts for manifests, and for
 // labels BoofCV's — a labelled code is read when the centre of a decoded
 // code's corners lies inside its polygon, each label at most once, and the
-// headline is the average of the category rates.
+// headline is the average of the category rates. A code whose outline is
+// only a region it lies in (canhcua.Code.Approximate) reads a label only
+// when the label holds the region's centre and the region is at most
+// CoarseArea times the label's area; a coarser one is listed apart, never
+// credited: the centre of a region searched is not a position.
 //
 // The package is pure Go: decoding is the caller's business (see Run).
 package corpus
@@ -290,6 +294,11 @@ func (c *Corpus) loadLabels(p string) error {
 	return nil
 }
 
+// CoarseArea is how many times a label's area an approximate code's region
+// may cover and still read the label its centre lies in (a region twice the
+// code's side at most).
+const CoarseArea = 4
+
 // Result is what the decoder made of one image.
 type Result struct {
 	Image   string         // Image.Path
@@ -324,6 +333,9 @@ type Report struct {
 	Format string `json:"format"`
 	Images int    `json:"images"` // images in the corpus
 	Codes  int    `json:"codes"`  // codes decoded, over all images
+	// Approximate is how many of them had only a region for an outline
+	// (canhcua.Code.Approximate).
+	Approximate int `json:"approximate_codes"`
 
 	// Decode time per image, over the images that were decoded (not read
 	// errors): decoding only, file reading excluded.
@@ -347,6 +359,13 @@ type LabelScore struct {
 	PooledRate  float64    `json:"pooled_rate"`  // Read/Labelled over all categories
 	Unmatched   []Decode   `json:"unmatched"`    // decodes whose centre is in no label
 	Duplicates  []Decode   `json:"duplicates"`   // decodes whose labels were all read by other decodes
+	// ApproximateRead is how many of Read were read by approximate codes
+	// (their region's centre in the label, the region at most CoarseArea
+	// times the label's area).
+	ApproximateRead int `json:"approximate_read"`
+	// Coarse are approximate decodes whose region's centre lies in a label
+	// but which are too large to credit it (not counted as read).
+	Coarse []Decode `json:"coarse"`
 }
 
 // ManifestScore is the exact-text score on a manifest corpus.
@@ -390,6 +409,8 @@ type Decode struct {
 	Text  string  `json:"text"`
 	X     float64 `json:"x"` // centre of the corners
 	Y     float64 `json:"y"`
+	// Approximate: the code's outline is a region it lies in.
+	Approximate bool `json:"approximate,omitempty"`
 }
 
 // Miss is an expected text that was not read.
@@ -429,6 +450,11 @@ func (c *Corpus) Score(results []Result) *Report {
 			res[i] = nil
 		default:
 			r.Codes += len(rs.Codes)
+			for _, code := range rs.Codes {
+				if code.Approximate {
+					r.Approximate++
+				}
+			}
 			times = append(times, rs.Elapsed)
 			catTimes[img.Category] = append(catTimes[img.Category], rs.Elapsed)
 		}
@@ -463,11 +489,11 @@ func Percentile(ds []time.Duration, p float64) time.Duration {
 
 func decodeOf(img string, code canhcua.Code) Decode {
 	x, y := code.Center()
-	return Decode{Image: img, Text: code.Text, X: x, Y: y}
+	return Decode{Image: img, Text: code.Text, X: x, Y: y, Approximate: code.Approximate}
 }
 
 func (c *Corpus) scoreLabels(res []*Result, catTimes map[string][]time.Duration) *LabelScore {
-	r := &LabelScore{Unmatched: []Decode{}, Duplicates: []Decode{}}
+	r := &LabelScore{Unmatched: []Decode{}, Duplicates: []Decode{}, Coarse: []Decode{}}
 	cats := map[string]*Category{}
 	var names []string
 	for i, img := range c.Images {
@@ -482,8 +508,13 @@ func (c *Corpus) scoreLabels(res []*Result, catTimes map[string][]time.Duration)
 		if res[i] == nil {
 			continue // unread image: its labels count, unread
 		}
-		read, unmatched, dups := MatchLabels(img.Labels, res[i].Codes)
-		cat.Read += read
+		m := matchLabels(img.Labels, res[i].Codes)
+		cat.Read += m.read
+		r.ApproximateRead += m.approxRead
+		for _, k := range m.coarse {
+			r.Coarse = append(r.Coarse, decodeOf(img.Path, res[i].Codes[k]))
+		}
+		unmatched, dups := m.unmatched, m.duplicates
 		for _, k := range unmatched {
 			r.Unmatched = append(r.Unmatched, decodeOf(img.Path, res[i].Codes[k]))
 		}
@@ -514,20 +545,48 @@ func (c *Corpus) scoreLabels(res []*Result, catTimes map[string][]time.Duration)
 }
 
 // MatchLabels matches decoded codes to labelled polygons: a code can read a
-// label when the centre of its corners lies inside the polygon, and each
-// label and each code is used at most once (a maximum matching, so overlapping
-// polygons cannot make the count depend on the decoder's output order). It
-// returns how many labels were read, the indexes of the codes inside no
-// polygon (false or unlabelled detections), and those inside polygons that
-// were all read by other codes (duplicates).
+// label when the centre of its corners lies inside the polygon (for an
+// approximate code, also its region at most CoarseArea times the polygon's
+// area), and each label and each code is used at most once (a maximum
+// matching, so overlapping polygons cannot make the count depend on the
+// decoder's output order). It returns how many labels were read, the indexes
+// of the codes that can read no polygon (false or unlabelled detections, and
+// approximate codes too coarse to credit one), and those inside polygons
+// that were all read by other codes (duplicates).
 func MatchLabels(labels []Polygon, codes []canhcua.Code) (read int, unmatched, duplicates []int) {
-	cand := make([][]int, len(codes)) // labels each code's centre falls in
+	m := matchLabels(labels, codes)
+	unmatched = append(m.unmatched, m.coarse...)
+	sort.Ints(unmatched)
+	return m.read, unmatched, m.duplicates
+}
+
+// matching is matchLabels' result: see MatchLabels.
+type matching struct {
+	read       int
+	approxRead int   // labels read by approximate codes
+	unmatched  []int // codes whose centre lies in no label
+	coarse     []int // approximate codes whose centre lies in a label, too large to read it
+	duplicates []int
+}
+
+func matchLabels(labels []Polygon, codes []canhcua.Code) (m matching) {
+	cand := make([][]int, len(codes)) // labels each code can read
+	inAny := make([]bool, len(codes)) // its centre lies in a label
 	for k, code := range codes {
 		x, y := code.Center()
+		box := Polygon{}
+		for _, p := range code.Points {
+			box = append(box, Pt{X: float64(p.X), Y: float64(p.Y)})
+		}
 		for j, poly := range labels {
-			if poly.Contains(Pt{X: x, Y: y}) {
-				cand[k] = append(cand[k], j)
+			if !poly.Contains(Pt{X: x, Y: y}) {
+				continue
 			}
+			inAny[k] = true
+			if code.Approximate && box.Area() > CoarseArea*poly.Area() {
+				continue
+			}
+			cand[k] = append(cand[k], j)
 		}
 	}
 	owner := make([]int, len(labels)) // code matched to each label, or -1
@@ -551,23 +610,28 @@ func MatchLabels(labels []Polygon, codes []canhcua.Code) (read int, unmatched, d
 	matched := make([]bool, len(codes))
 	for k := range codes {
 		if len(cand[k]) > 0 && try(k, make([]bool, len(labels))) {
-			read++
+			m.read++
 		}
 	}
 	for _, k := range owner {
 		if k >= 0 {
 			matched[k] = true
+			if codes[k].Approximate {
+				m.approxRead++
+			}
 		}
 	}
 	for k := range codes {
 		switch {
+		case !inAny[k]:
+			m.unmatched = append(m.unmatched, k)
 		case len(cand[k]) == 0:
-			unmatched = append(unmatched, k)
+			m.coarse = append(m.coarse, k)
 		case !matched[k]:
-			duplicates = append(duplicates, k)
+			m.duplicates = append(m.duplicates, k)
 		}
 	}
-	return read, unmatched, duplicates
+	return m
 }
 
 func (c *Corpus) scoreManifest(res []*Result) *ManifestScore {

@@ -371,3 +371,26 @@ func TestRun(t *testing.T) {
 		t.Errorf("cancelled Run: %v, %d results", err, len(res))
 	}
 }
+
+// An approximate code (a region searched) reads a label only when the label
+// holds its centre and the region is at most CoarseArea times the label's
+// area; a coarser one is listed apart, never credited.
+func TestMatchLabelsApproximate(t *testing.T) {
+	label := poly(100, 100, 200, 100, 200, 200, 100, 200)
+	near := square("A", 150, 150, 90) // 180 a side: 3.2× the label's area
+	near.Approximate = true
+	coarse := square("A", 150, 150, 110) // 220 a side: 4.8×
+	coarse.Approximate = true
+	if read, unmatched, _ := MatchLabels([]Polygon{label}, []canhcua.Code{near}); read != 1 || len(unmatched) != 0 {
+		t.Errorf("approximate region 3.2× the label: read %d, unmatched %v; want it read", read, unmatched)
+	}
+	m := matchLabels([]Polygon{label}, []canhcua.Code{coarse})
+	if m.read != 0 || len(m.coarse) != 1 || len(m.unmatched) != 0 {
+		t.Errorf("approximate region 4.8× the label: %+v; want it listed coarse, not read", m)
+	}
+	// The same outline without Approximate is a position: read.
+	coarse.Approximate = false
+	if read, _, _ := MatchLabels([]Polygon{label}, []canhcua.Code{coarse}); read != 1 {
+		t.Errorf("precise code centred in the label: read %d, want 1", read)
+	}
+}
