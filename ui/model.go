@@ -19,6 +19,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/internal/catalog"
@@ -59,6 +61,8 @@ type model struct {
 	held    []canhcua.Scan // held scans awaiting admit/refuse, oldest first
 	warns   warnings
 	wedge   wedge
+	preview preview
+	profile termenv.Profile // the terminal's colours, for the picture
 
 	status    string
 	statusErr bool
@@ -103,7 +107,8 @@ func New(cfg Config, backend Backend) tea.Model {
 		cancel:  cancel,
 		cat:     cat,
 		st:      DefaultStyles(),
-		keys:    newKeyMap(cat),
+		keys:    newKeyMap(cat, cfg.Preview != nil),
+		profile: lipgloss.ColorProfile(),
 		help:    h,
 		loc:     cfg.Location,
 		mode:    cfg.Mode,
@@ -136,6 +141,9 @@ func (m *model) Init() tea.Cmd {
 	}
 	if m.cfg.Reads != nil {
 		cmds = append(cmds, waitRead(m.cfg.Reads))
+	}
+	if m.cfg.Preview != nil {
+		cmds = append(cmds, previewCmd(m.cfg.Preview, m.pictureRequest(), true))
 	}
 	return tea.Batch(cmds...)
 }

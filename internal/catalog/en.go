@@ -191,6 +191,19 @@ var en = map[Key]string{
 	CameraEnded:    "end of source",
 	CameraNoAnswer: "no answer yet",
 
+	// The camera's picture on the desk's screen, and what it tells the person
+	// at the door.
+	UIPreviewLegend:     "green box: read · yellow: seen, not readable yet",
+	UIPreviewLegendGrey: "#: read · ?: seen, not readable yet",
+	UIPreviewNone:       "no picture yet",
+	UIHelpPreview:       "camera picture",
+	UIGuideCloser:       "Bring the code closer",
+	UIGuideCloserWhy:    "the code is too small to read",
+	UIGuideSteady:       "Hold still",
+	UIGuideSteadyWhy:    "the code is blurred",
+	UIGuideGlare:        "Tilt the card to avoid glare",
+	UIGuideGlareWhy:     "light reflects on the code",
+
 	// Files over canhcua's caps (camera.ErrTooBig).
 	CameraFileTooBig:   "%s: %d MB, more than the %d MB canhcua reads from one file",
 	CameraImageTooBig:  "%dx%d pixels, more than the %d megapixels canhcua reads in one image",

@@ -199,6 +199,21 @@ const (
 	CameraNoAnswer Key = "camera.no_answer"
 )
 
+// The camera's picture on the desk's screen, and what it tells the person at
+// the door.
+const (
+	UIPreviewLegend     Key = "ui.preview_legend"
+	UIPreviewLegendGrey Key = "ui.preview_legend_grey"
+	UIPreviewNone       Key = "ui.preview_none"
+	UIHelpPreview       Key = "ui.help_preview"
+	UIGuideCloser       Key = "ui.guide_closer"
+	UIGuideCloserWhy    Key = "ui.guide_closer_why"
+	UIGuideSteady       Key = "ui.guide_steady"
+	UIGuideSteadyWhy    Key = "ui.guide_steady_why"
+	UIGuideGlare        Key = "ui.guide_glare"
+	UIGuideGlareWhy     Key = "ui.guide_glare_why"
+)
+
 // Files over canhcua's caps (camera.ErrTooBig).
 const (
 	CameraFileTooBig   Key = "camera.file_too_big"

@@ -191,6 +191,19 @@ var vi = map[Key]string{
 	CameraEnded:    "hết nguồn hình",
 	CameraNoAnswer: "chưa trả lời",
 
+	// The camera's picture on the desk's screen, and what it tells the person
+	// at the door.
+	UIPreviewLegend:     "khung xanh: đã đọc · vàng: thấy mã, chưa đọc được",
+	UIPreviewLegendGrey: "#: đã đọc · ?: thấy mã, chưa đọc được",
+	UIPreviewNone:       "chưa có hình",
+	UIHelpPreview:       "hình camera",
+	UIGuideCloser:       "Đưa mã lại gần hơn",
+	UIGuideCloserWhy:    "mã còn quá nhỏ để đọc",
+	UIGuideSteady:       "Giữ yên",
+	UIGuideSteadyWhy:    "hình mã bị nhòe",
+	UIGuideGlare:        "Nghiêng thẻ tránh lóa",
+	UIGuideGlareWhy:     "ánh sáng phản chiếu trên mã",
+
 	// Files over canhcua's caps (camera.ErrTooBig).
 	CameraFileTooBig:   "%s: %d MB, lớn hơn mức %d MB canhcua đọc trong một tệp",
 	CameraImageTooBig:  "%dx%d điểm ảnh, nhiều hơn mức %d megapixel canhcua đọc trong một ảnh",
