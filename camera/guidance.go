@@ -4,7 +4,6 @@ import (
 	"image"
 	"math"
 	"sort"
-
 )
 
 // Guidance is what the person at the door is told about a code the camera

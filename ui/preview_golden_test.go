@@ -98,9 +98,11 @@ func runPreviewGolden(t *testing.T, lang string, w, h int, frame PreviewFrame, k
 	var bell bytes.Buffer
 	m := New(Config{
 		Site: "UBND xã Tân Phú", Door: door, Mode: canhcua.ModeToggle, Lang: lang, Out: &bell,
-		Now:     func() time.Time { return now },
-		Reads:   make(chan canhcua.Code),
-		Camera:  func() CameraStatus { return CameraStatus{Source: "0", FPS: 29.8, LastFrame: now.Add(-200 * time.Millisecond)} },
+		Now:   func() time.Time { return now },
+		Reads: make(chan canhcua.Code),
+		Camera: func() CameraStatus {
+			return CameraStatus{Source: "0", FPS: 29.8, LastFrame: now.Add(-200 * time.Millisecond)}
+		},
 		Preview: func() PreviewFrame { return frame },
 	}, b)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
