@@ -45,9 +45,9 @@ run: build
 # go vet.
 test: test-deps
 	$(GO) vet ./...
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 	$(GO) test -tags matprofile -run MatLeak -count=1 ./camera
-	$(GO) test -tags matprofile -run Soak -count=1 ./internal/bench
+	$(GO) test -timeout 30m -tags matprofile -run Soak -count=1 ./internal/bench
 
 # Go benchmarks, then the project's own bench commands.
 bench: build

@@ -18,6 +18,33 @@ type Roster struct {
 	// Only says the event admits roster people only: anyone else who scans is
 	// held for the operator to admit as a guest or refuse.
 	Only bool
+	// From and Until bound when the roster applies (a meeting's afternoon, a
+	// week's training); zero: no bound. Outside them its people are not
+	// expected and, for a roster-only event, nobody is held.
+	From, Until time.Time
+}
+
+// Active reports whether t is within the roster's window: at or after From
+// and before Until.
+func (r Roster) Active(t time.Time) bool {
+	return (r.From.IsZero() || !t.Before(r.From)) && (r.Until.IsZero() || t.Before(r.Until))
+}
+
+// ActiveOn reports whether the roster's window touches the local day
+// containing day (in day's location): its people are expected that day.
+func (r Roster) ActiveOn(day time.Time) bool {
+	y, m, d := day.Date()
+	start := time.Date(y, m, d, 0, 0, 0, 0, day.Location())
+	end := start.AddDate(0, 0, 1)
+	return (r.From.IsZero() || r.From.Before(end)) && (r.Until.IsZero() || r.Until.After(start))
+}
+
+// CheckWindow reports a window that ends before it starts (EINVALID).
+func (r Roster) CheckWindow() error {
+	if !r.From.IsZero() && !r.Until.IsZero() && !r.Until.After(r.From) {
+		return Errorf(EINVALID, catalog.ErrRosterWindow, r.Name)
+	}
+	return nil
 }
 
 // Member is one expected person of a roster.
@@ -122,4 +149,20 @@ type Warning struct {
 	Snapshot string
 	// Resolved is when the warning stopped applying (zero while open).
 	Resolved time.Time
+	// Decision is what the operator made of a no-scan warning after looking
+	// at its snapshot ("" while undecided); Decided is when.
+	Decision WarningDecision
+	Decided  time.Time
 }
+
+// WarningDecision is the operator's verdict on a warning that someone passed
+// without scanning.
+type WarningDecision string
+
+const (
+	WarnChecked    WarningDecision = "checked"     // looked into: someone did pass
+	WarnFalseAlarm WarningDecision = "false_alarm" // nobody passed: a shadow, a reflection
+)
+
+// Valid reports whether d is a decision the operator can make.
+func (d WarningDecision) Valid() bool { return d == WarnChecked || d == WarnFalseAlarm }

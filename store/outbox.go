@@ -159,19 +159,15 @@ func sentWarning(ctx context.Context, tx *sql.Tx, id int64) (*canhcua.Warning, e
 }
 
 func sentRoster(ctx context.Context, tx *sql.Tx, id int64) (*SentRoster, error) {
-	var (
-		r    SentRoster
-		only int
-	)
-	err := tx.QueryRowContext(ctx, `SELECT id, name, expected_by, only_roster FROM rosters WHERE id = ? AND origin = 'local'`, id).
-		Scan(&r.Roster.ID, &r.Roster.Name, &r.Roster.ExpectedBy, &only)
+	var r SentRoster
+	var err error
+	r.Roster, err = rosterRow(tx.QueryRowContext(ctx, `SELECT `+rosterColumns+` FROM rosters WHERE id = ? AND origin = 'local'`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	r.Roster.Only = only != 0
 	r.Members, err = queryMembers(ctx, tx, `SELECT `+memberColumns+` FROM roster_members m JOIN rosters r ON r.id = m.roster_id
 		WHERE m.roster_id = ? ORDER BY m.id`, id)
 	if err != nil {
@@ -241,8 +237,8 @@ func (db *DB) SetSiteRosters(ctx context.Context, rs []canhcua.Roster, members m
 			if local > 0 {
 				continue
 			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO rosters (name, expected_by, only_roster, origin) VALUES (?, ?, ?, 'site')`,
-				r.Name, r.ExpectedBy, r.Only)
+			res, err := tx.ExecContext(ctx, `INSERT INTO rosters (name, expected_by, only_roster, active_from, active_until, origin)
+				VALUES (?, ?, ?, ?, ?, 'site')`, r.Name, r.ExpectedBy, r.Only, unixNano(r.From), unixNano(r.Until))
 			if err != nil {
 				return err
 			}

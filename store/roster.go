@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -30,6 +31,9 @@ func (db *DB) SaveRoster(ctx context.Context, r canhcua.Roster, members []canhcu
 	if err := checkExpectedBy(r.ExpectedBy); err != nil {
 		return canhcua.Roster{}, fmt.Errorf("roster %s: %w", r.Name, err)
 	}
+	if err := r.CheckWindow(); err != nil {
+		return canhcua.Roster{}, err
+	}
 	ms := make([]canhcua.Member, len(members))
 	for i, m := range members {
 		m = cleanMember(m)
@@ -43,9 +47,10 @@ func (db *DB) SaveRoster(ctx context.Context, r canhcua.Roster, members []canhcu
 	}
 	err := db.update(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `
-			INSERT INTO rosters (name, expected_by, only_roster) VALUES (?1, ?2, ?3)
-			ON CONFLICT (name) DO UPDATE SET expected_by = ?2, only_roster = ?3, origin = 'local'
-			RETURNING id`, r.Name, r.ExpectedBy, r.Only).Scan(&r.ID)
+			INSERT INTO rosters (name, expected_by, only_roster, active_from, active_until) VALUES (?1, ?2, ?3, ?4, ?5)
+			ON CONFLICT (name) DO UPDATE SET expected_by = ?2, only_roster = ?3, active_from = ?4, active_until = ?5,
+				origin = 'local'
+			RETURNING id`, r.Name, r.ExpectedBy, r.Only, unixNano(r.From), unixNano(r.Until)).Scan(&r.ID)
 		if err != nil {
 			return err
 		}
@@ -148,11 +153,37 @@ func (db *DB) Rosters(ctx context.Context) ([]canhcua.Roster, error) {
 }
 
 func rosters(ctx context.Context, tx *sql.Tx) ([]canhcua.Roster, error) {
-	return queryAll(ctx, tx, func(rs rowScanner) (canhcua.Roster, error) {
-		var r canhcua.Roster
-		err := rs.Scan(&r.ID, &r.Name, &r.ExpectedBy, &r.Only)
-		return r, err
-	}, `SELECT id, name, expected_by, only_roster FROM rosters ORDER BY name, id`)
+	return queryAll(ctx, tx, rosterRow, `SELECT `+rosterColumns+` FROM rosters ORDER BY name, id`)
+}
+
+// rosterColumns are the columns rosterRow reads.
+const rosterColumns = `id, name, expected_by, only_roster, active_from, active_until`
+
+func rosterRow(rs rowScanner) (canhcua.Roster, error) {
+	var (
+		r           canhcua.Roster
+		from, until sql.NullInt64
+	)
+	err := rs.Scan(&r.ID, &r.Name, &r.ExpectedBy, &r.Only, &from, &until)
+	r.From, r.Until = fromUnixNano(from), fromUnixNano(until)
+	return r, err
+}
+
+// unixNano is t as the database keeps a time that may be absent: unix
+// nanoseconds, NULL for the zero time.
+func unixNano(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixNano()
+}
+
+// fromUnixNano is the time unixNano kept (UTC), zero for NULL.
+func fromUnixNano(n sql.NullInt64) time.Time {
+	if !n.Valid {
+		return time.Time{}
+	}
+	return time.Unix(0, n.Int64).UTC()
 }
 
 // memberColumns are the columns scanMember reads, from roster_members m
@@ -317,8 +348,9 @@ func (s MemberStatus) Late(now time.Time) bool {
 	return now.After(s.Expected)
 }
 
-// ExpectedStatus returns, for every roster (by name), which of its members
-// have an accepted scan on the local day containing day. A scan counts for a
+// ExpectedStatus returns, for every roster (by name) whose window touches
+// the local day containing day (canhcua.Roster.ActiveOn), which of its
+// members have an accepted scan on that day. A scan counts for a
 // member when its identity matches them as canhcua.Member.Matches says: by
 // ID number (person key "id:…"), by badge ("badge:…"), or else by folded
 // name and birth date.
@@ -345,6 +377,7 @@ func (db *DB) ExpectedStatus(ctx context.Context, day time.Time) ([]GroupStatus,
 		if rs, err = rosters(ctx, tx); err != nil || len(rs) == 0 {
 			return err
 		}
+		rs = slices.DeleteFunc(rs, func(r canhcua.Roster) bool { return !r.ActiveOn(day.In(db.loc)) })
 		members, err = queryAll(ctx, tx, func(rs rowScanner) (e expected, err error) {
 			e.m, err = scanMember(rs, &e.fold)
 			return e, err
@@ -391,7 +424,11 @@ func (db *DB) ExpectedStatus(ctx context.Context, day time.Time) ([]GroupStatus,
 	var cand []int
 	for _, e := range members {
 		m := e.m
-		g := &out[index[m.Roster]]
+		i, ok := index[m.Roster]
+		if !ok {
+			continue // a roster outside its window that day
+		}
+		g := &out[i]
 		st := MemberStatus{Member: m}
 		st.Expected, st.HasExpected = m.Expected(g.Roster, local)
 		cand = cand[:0]

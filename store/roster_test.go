@@ -316,3 +316,70 @@ func TestMatchFoldedAgreesWithMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestRosterWindow: a roster's window is kept, changed, sent to the district
+// and kept when pulled; a window that ends before it starts is refused; the
+// expected people of a roster count only on the days of its window.
+func TestRosterWindow(t *testing.T) {
+	db := openTest(t, "")
+	ctx := context.Background()
+	from, until := at(13, 30, 0), at(17, 0, 0)
+	meeting := mustSaveRoster(t, db, canhcua.Roster{Name: "Họp giao ban", ExpectedBy: 14 * 60, Only: true, From: from, Until: until},
+		[]canhcua.Member{member("Nguyễn Văn An", "", "001090001234", "", "")}, true)
+	mustSaveRoster(t, db, canhcua.Roster{Name: "Cán bộ", ExpectedBy: -1}, []canhcua.Member{member("Trần Thị Bình", "", "", "", "")}, true)
+	rs, err := db.Rosters(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 2 || !rs[1].From.Equal(from) || !rs[1].Until.Equal(until) || !rs[0].From.IsZero() || !rs[0].Until.IsZero() {
+		t.Fatalf("rosters %+v", rs)
+	}
+	changes, _, err := db.Outbox(ctx, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sent *SentRoster
+	for _, c := range changes {
+		if c.Roster != nil && c.Roster.Roster.Name == meeting.Name {
+			sent = c.Roster
+		}
+	}
+	if sent == nil || !sent.Roster.From.Equal(from) || !sent.Roster.Until.Equal(until) {
+		t.Errorf("sent %+v", sent)
+	}
+
+	// The day of the meeting, the day after.
+	gs, err := db.ExpectedStatus(ctx, day)
+	if err != nil || len(gs) != 2 {
+		t.Fatalf("the meeting's day: %+v %v", gs, err)
+	}
+	gs, err = db.ExpectedStatus(ctx, day.AddDate(0, 0, 1))
+	if err != nil || len(gs) != 1 || gs[0].Roster.Name != "Cán bộ" || gs[0].Total != 1 {
+		t.Errorf("the day after: %+v %v", gs, err)
+	}
+
+	// Only the end: open from the start.
+	meeting.From = time.Time{}
+	mustSaveRoster(t, db, meeting, nil, false)
+	if rs, _ := db.Rosters(ctx); !rs[1].From.IsZero() || !rs[1].Until.Equal(until) {
+		t.Errorf("window cleared at the start: %+v", rs[1])
+	}
+	if ms, _ := db.Members(ctx, meeting.Name); len(ms) != 1 {
+		t.Errorf("saving the roster alone lost its people: %+v", ms)
+	}
+	bad := meeting
+	bad.From = until
+	if _, err := db.SaveRoster(ctx, bad, nil, false); canhcua.ErrorCode(err) != canhcua.EINVALID {
+		t.Errorf("window ending at its start: %v", err)
+	}
+
+	// Pulled from the site: the window is kept.
+	site := canhcua.Roster{Name: "Tập huấn", ExpectedBy: -1, From: day, Until: day.AddDate(0, 0, 5)}
+	if err := db.SetSiteRosters(ctx, []canhcua.Roster{site}, map[string][]canhcua.Member{site.Name: {member("Lê Văn Cường", "", "", "", "")}}); err != nil {
+		t.Fatal(err)
+	}
+	rs, _ = db.Rosters(ctx)
+	if len(rs) != 3 || rs[2].Name != site.Name || !rs[2].From.Equal(site.From) || !rs[2].Until.Equal(site.Until) {
+		t.Errorf("site roster %+v", rs)
+	}
+}

@@ -23,9 +23,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
-	"strings"
 	"time"
 	_ "time/tzdata" // the local day must not depend on the system's tzdata
 
@@ -34,6 +32,7 @@ import (
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/internal/migrate"
 )
 
 // DefaultTimeZone is the time zone in which a scan's local day and hour are
@@ -254,36 +253,8 @@ func (db *DB) Path() string { return db.path }
 // Location is the time zone of the database's local days.
 func (db *DB) Location() *time.Location { return db.loc }
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations returns the embedded migrations in order. Their file names start
-// with their version: 0001_init.sql, 0002_….sql; the versions must be 1, 2, 3…
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
-	var ms []migration
-	for i, name := range names {
-		base := filepath.Base(name)
-		n, _, _ := strings.Cut(base, "_")
-		v, err := strconv.Atoi(n)
-		if err != nil || v != i+1 {
-			return nil, fmt.Errorf("migration %s: want version %d", base, i+1)
-		}
-		b, err := fs.ReadFile(migrationFS, name)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: base, sql: string(b)})
-	}
-	return ms, nil
-}
+// migrations returns the embedded migrations in order.
+func migrations() ([]migrate.Migration, error) { return migrate.Load(migrationFS, "migrations") }
 
 // SchemaVersion is the newest schema this code knows.
 func SchemaVersion() int {
@@ -321,16 +292,16 @@ func (db *DB) migrate(ctx context.Context) error {
 			return tx.Rollback()
 		}
 		m := ms[v]
-		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.Version)); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 	}
 }

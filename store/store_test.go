@@ -362,3 +362,34 @@ func TestKilledWriterKeepsCommittedScans(t *testing.T) {
 		}
 	}
 }
+
+// TestRememberMode: the direction chosen last is kept across a reopening of
+// the database; none is remembered at first.
+func TestRememberMode(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, ok, err := db.RememberedMode(ctx); err != nil || ok {
+		t.Fatalf("a new database remembers %q (%v)", m, err)
+	}
+	for _, m := range []canhcua.Mode{canhcua.ModeOut, canhcua.ModeToggle} {
+		if err := db.RememberMode(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.RememberMode(ctx, "sideways"); canhcua.ErrorCode(err) != canhcua.EINVALID {
+		t.Errorf("an unknown mode: %v", err)
+	}
+	db.Close()
+	db, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if m, ok, err := db.RememberedMode(ctx); err != nil || !ok || m != canhcua.ModeToggle {
+		t.Errorf("after reopening: %q %v %v", m, ok, err)
+	}
+}

@@ -153,23 +153,70 @@ func insertWarning(ctx context.Context, tx *sql.Tx, w canhcua.Warning, day strin
 	return res.LastInsertId()
 }
 
-const warningColumns = `id, at, door, kind, message, message_vi, person_key, name, snapshot, resolved_at`
+const warningColumns = `id, at, door, kind, message, message_vi, person_key, name, snapshot, resolved_at, decision, decided_at`
 
 func warningRow(r rowScanner) (canhcua.Warning, error) {
 	var (
 		w        canhcua.Warning
 		at       int64
 		kind     string
+		decision string
 		resolved sql.NullInt64
+		decided  sql.NullInt64
 	)
-	if err := r.Scan(&w.ID, &at, &w.Door, &kind, &w.Message, &w.MessageVI, &w.PersonKey, &w.Name, &w.Snapshot, &resolved); err != nil {
+	if err := r.Scan(&w.ID, &at, &w.Door, &kind, &w.Message, &w.MessageVI, &w.PersonKey, &w.Name, &w.Snapshot, &resolved,
+		&decision, &decided); err != nil {
 		return w, err
 	}
-	w.At, w.Kind = time.Unix(0, at).UTC(), canhcua.WarningKind(kind)
+	w.At, w.Kind, w.Decision = time.Unix(0, at).UTC(), canhcua.WarningKind(kind), canhcua.WarningDecision(decision)
 	if resolved.Valid {
 		w.Resolved = time.Unix(0, resolved.Int64).UTC()
 	}
+	if decided.Valid {
+		w.Decided = time.Unix(0, decided.Int64).UTC()
+	}
 	return w, nil
+}
+
+// DecideWarning stores the operator's decision on the warning id (someone
+// passed without scanning: checked, or a false alarm) with its time at (the
+// clock's now when zero), and resolves the warning then if it is still open.
+// A later decision replaces an earlier one. It returns the warning as it now
+// is. An unknown warning is ENOTFOUND; a warning of another kind, which the
+// desk opens and resolves by itself, ECONFLICT; a decision that is neither
+// EINVALID.
+func (db *DB) DecideWarning(ctx context.Context, id int64, d canhcua.WarningDecision, at time.Time) (canhcua.Warning, error) {
+	if !d.Valid() {
+		return canhcua.Warning{}, canhcua.Errorf(canhcua.EINVALID, catalog.ErrWarningDecision, string(d))
+	}
+	if at.IsZero() {
+		at = db.now()
+	}
+	at = at.UTC()
+	var out canhcua.Warning
+	err := db.update(ctx, func(tx *sql.Tx) error {
+		w, err := warningRow(tx.QueryRowContext(ctx, `SELECT `+warningColumns+` FROM warnings WHERE id = ?`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return canhcua.Errorf(canhcua.ENOTFOUND, catalog.ErrNoWarning, id)
+		} else if err != nil {
+			return err
+		}
+		if w.Kind != canhcua.WarnNoScan {
+			return canhcua.Errorf(canhcua.ECONFLICT, catalog.ErrWarnNotDecidable, id)
+		}
+		if w.Resolved.IsZero() {
+			w.Resolved = at
+		}
+		w.Decision, w.Decided = d, at
+		_, err = tx.ExecContext(ctx, `UPDATE warnings SET decision = ?, decided_at = ?, resolved_at = ? WHERE id = ?`,
+			string(d), at.UnixNano(), w.Resolved.UnixNano(), id)
+		out = w
+		return err
+	})
+	if err != nil {
+		return canhcua.Warning{}, fmt.Errorf("store: decide on warning %d: %w", id, err)
+	}
+	return out, nil
 }
 
 // Decisions on held scans.

@@ -214,3 +214,67 @@ func TestDecide(t *testing.T) {
 		t.Errorf("unknown scan: %v", err)
 	}
 }
+
+// TestDecideWarning: the operator's decision on a no-scan warning is stored
+// with its time, resolves the warning, goes to the outbox, and can be
+// changed; other kinds and unknown warnings are refused.
+func TestDecideWarning(t *testing.T) {
+	db := openTest(t, "")
+	ctx := context.Background()
+	w, err := db.AddWarning(ctx, canhcua.Warning{At: at(14, 20, 0), Door: gate, Kind: canhcua.WarnNoScan,
+		Message: "someone passed without scanning", Snapshot: "/tmp/x.jpg"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cam, err := db.AddWarning(ctx, canhcua.Warning{At: at(14, 21, 0), Door: gate, Kind: canhcua.WarnCamera, Message: "dark"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, last, err := db.Outbox(ctx, 100); err != nil {
+		t.Fatal(err)
+	} else if err := db.Acknowledge(ctx, last, at(14, 22, 0)); err != nil {
+		t.Fatal(err)
+	}
+
+	got, err := db.DecideWarning(ctx, w.ID, canhcua.WarnFalseAlarm, at(14, 31, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Decision != canhcua.WarnFalseAlarm || !got.Decided.Equal(at(14, 31, 0)) || !got.Resolved.Equal(at(14, 31, 0)) {
+		t.Errorf("decided: %+v", got)
+	}
+	open := warnings(t, db, day, gate, true)
+	if len(open) != 1 || open[0].ID != cam.ID {
+		t.Errorf("open after deciding: %+v", open)
+	}
+	changes, _, err := db.Outbox(ctx, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(changes) != 1 || changes[0].Warning == nil || changes[0].Warning.Decision != canhcua.WarnFalseAlarm ||
+		!changes[0].Warning.Decided.Equal(at(14, 31, 0)) {
+		t.Errorf("outbox after deciding: %+v", changes)
+	}
+
+	// Changed later: the new decision and time; the warning stays resolved
+	// when it was first decided.
+	got, err = db.DecideWarning(ctx, w.ID, canhcua.WarnChecked, time.Time{}) // the clock: 18:00
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := warnings(t, db, day, gate, false)
+	if all[0].Decision != canhcua.WarnChecked || !all[0].Decided.Equal(at(18, 0, 0)) || !all[0].Resolved.Equal(at(14, 31, 0)) ||
+		all[0].Snapshot != "/tmp/x.jpg" || got.Decision != canhcua.WarnChecked {
+		t.Errorf("changed decision: %+v", all[0])
+	}
+
+	if _, err := db.DecideWarning(ctx, cam.ID, canhcua.WarnChecked, at(15, 0, 0)); canhcua.ErrorCode(err) != canhcua.ECONFLICT {
+		t.Errorf("camera warning: %v", err)
+	}
+	if _, err := db.DecideWarning(ctx, 9999, canhcua.WarnChecked, at(15, 0, 0)); canhcua.ErrorCode(err) != canhcua.ENOTFOUND {
+		t.Errorf("unknown warning: %v", err)
+	}
+	if _, err := db.DecideWarning(ctx, w.ID, "maybe", at(15, 0, 0)); canhcua.ErrorCode(err) != canhcua.EINVALID {
+		t.Errorf("bad decision: %v", err)
+	}
+}

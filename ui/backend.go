@@ -31,8 +31,12 @@ type Backend interface {
 	// Export writes day's export and returns the path of the file written.
 	Export(ctx context.Context, day time.Time) (path string, err error)
 	// Warnings are day's open warnings at door (and those of the whole site),
-	// newest first.
+	// and those the operator decided on (DecideWarning), newest first.
 	Warnings(ctx context.Context, day time.Time, door string) ([]canhcua.Warning, error)
+	// DecideWarning records the operator's decision on a warning that
+	// someone passed without scanning (checked, or a false alarm), which
+	// resolves it, and returns the warning as it now is.
+	DecideWarning(ctx context.Context, id int64, d canhcua.WarningDecision) (canhcua.Warning, error)
 	// Admit settles a held scan (someone not on a roster-only event's
 	// roster): admitted as a guest, or refused. It returns the scan as it now is.
 	Admit(ctx context.Context, scanID int64, admit bool) (canhcua.Scan, error)

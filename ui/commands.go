@@ -177,7 +177,7 @@ func voidCmd(base context.Context, b Backend, id int64, reason string, req loadR
 func exportCmd(base context.Context, b Backend, day time.Time) tea.Cmd {
 	return call(base, func(ctx context.Context) tea.Msg {
 		p, err := b.Export(ctx, day)
-		return exportDoneMsg{path: p, err: err}
+		return exportDoneMsg{path: homeShort(p), err: err}
 	})
 }
 

@@ -22,15 +22,26 @@ type fakeBackend struct {
 	rules canhcua.Rules
 	scans []canhcua.Scan // in the order recorded
 
-	scanErr   error // when set, Scan fails and records nothing
-	exportErr error
-	storage   error          // what Storage returns: a scan's storage failure, as the desk keeps it
-	modes     []canhcua.Mode // every SetMode, in order
+	scanErr    error // when set, Scan fails and records nothing
+	exportErr  error
+	exportPath string         // where Export says it wrote (default: a path of its own)
+	storage    error          // what Storage returns: a scan's storage failure, as the desk keeps it
+	modes      []canhcua.Mode // every SetMode, in order
 
 	calls    []string // method names, in order
 	searches []string // the search of every Scans call
 	voided   []int64
 	warnings []canhcua.Warning // what Warnings returns
+	// decideErr makes DecideWarning fail; clock is its time (default t0).
+	decideErr error
+	clock     func() time.Time
+}
+
+func (f *fakeBackend) now() time.Time {
+	if f.clock != nil {
+		return f.clock()
+	}
+	return t0
 }
 
 func newFakeBackend(loc *time.Location) *fakeBackend { return &fakeBackend{loc: loc} }
@@ -38,6 +49,26 @@ func newFakeBackend(loc *time.Location) *fakeBackend { return &fakeBackend{loc: 
 func (f *fakeBackend) Warnings(ctx context.Context, day time.Time, door string) ([]canhcua.Warning, error) {
 	defer f.enter("Warnings")()
 	return append([]canhcua.Warning(nil), f.warnings...), nil
+}
+
+func (f *fakeBackend) DecideWarning(ctx context.Context, id int64, d canhcua.WarningDecision) (canhcua.Warning, error) {
+	defer f.enter("DecideWarning")()
+	if f.decideErr != nil {
+		return canhcua.Warning{}, f.decideErr
+	}
+	for i := range f.warnings {
+		if w := &f.warnings[i]; w.ID == id {
+			if w.Kind != canhcua.WarnNoScan {
+				return canhcua.Warning{}, appErr(canhcua.ECONFLICT, "warning %d is not decidable", id)
+			}
+			w.Decision, w.Decided = d, f.now()
+			if w.Resolved.IsZero() {
+				w.Resolved = w.Decided
+			}
+			return *w, nil
+		}
+	}
+	return canhcua.Warning{}, appErr(canhcua.ENOTFOUND, "no warning %d", id)
 }
 
 func (f *fakeBackend) Admit(ctx context.Context, scanID int64, admit bool) (canhcua.Scan, error) {
@@ -186,6 +217,9 @@ func (f *fakeBackend) Export(ctx context.Context, day time.Time) (string, error)
 	defer f.enter("Export")()
 	if f.exportErr != nil {
 		return "", f.exportErr
+	}
+	if f.exportPath != "" {
+		return f.exportPath, nil
 	}
 	return "/var/lib/canhcua/xuat/canhcua-" + day.Format("2006-01-02") + ".xlsx", nil
 }

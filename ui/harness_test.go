@@ -128,10 +128,15 @@ func (h *harness) wedgeType(s string) {
 	h.fire()
 }
 
-// typeText types into a form (no timing involved).
+// typeText types into a form as a person does: a key every 150 ms, the
+// wedge's flush timer firing between them.
 func (h *harness) typeText(s string) {
 	h.t.Helper()
-	h.typeRunes(s, 0)
+	for _, r := range s {
+		h.send(runeKey(r))
+		h.clock.Advance(150 * time.Millisecond)
+		h.fire()
+	}
 }
 
 // typeRunes sends the runes of s, the clock advancing by gap after each.

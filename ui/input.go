@@ -11,23 +11,17 @@ import (
 	"github.com/canhcua/canhcua/internal/catalog"
 )
 
-// key handles a key press. Forms (manual entry, search) get their keys
-// directly; on the main screen and in the void confirmation, printable keys
-// go through the wedge first.
+// key handles a key press. Printable keys go through the wedge first,
+// everywhere a scan can arrive: on the main screen, in the void
+// confirmation, and in the forms (manual entry, search: formKey).
 func (m *model) key(msg tea.KeyMsg) tea.Cmd {
-	switch {
-	case msg.Type == tea.KeyCtrlC:
+	if msg.Type == tea.KeyCtrlC {
 		return m.quit()
-	case m.manual != nil:
-		return m.manualKey(msg)
-	case m.filter.active:
-		if changed, _ := m.filter.update(msg, m.keys); changed {
-			return m.reload(false, true, false)
-		}
-		return nil
 	}
-
 	now := m.cfg.Now()
+	if m.inForm() {
+		return m.formKey(msg, now)
+	}
 	switch {
 	case msg.Paste:
 		rs := msg.Runes
@@ -50,6 +44,56 @@ func (m *model) key(msg tea.KeyMsg) tea.Cmd {
 		cmd = m.applyWedge(m.wedge.flush())
 	}
 	return tea.Batch(cmd, m.command(msg))
+}
+
+// inForm reports whether a form (manual entry, search) has the keyboard.
+func (m *model) inForm() bool { return m.manual != nil || m.filter.active }
+
+// formKey handles a key while a form is open. Printable keys are held in the
+// wedge: a fast burst ended by Enter (or Tab) is a scan, recorded as on the
+// main screen, and leaves the form as it was; otherwise what the wedge held
+// is typed into the field (flushed after the gap, or before the next other
+// key), then that key goes to the form. A paste is text.
+func (m *model) formKey(msg tea.KeyMsg, now time.Time) tea.Cmd {
+	switch {
+	case msg.Paste:
+		return tea.Batch(m.typeInForm(m.wedge.flush()), m.formInput(msg))
+	case (msg.Type == tea.KeyRunes && !msg.Alt) || msg.Type == tea.KeySpace:
+		cmd := m.typeInForm(m.wedge.add(msg.Runes, false, now))
+		seq := m.wedge.seq
+		return tea.Batch(cmd, m.after(m.wedge.gap, func() tea.Msg { return wedgeFlushMsg{seq: seq} }))
+	case (msg.Type == tea.KeyEnter || msg.Type == tea.KeyTab) && m.wedge.pending():
+		out, scan := m.wedge.enter(now)
+		if scan {
+			return m.scanText(out.scan)
+		}
+		return tea.Batch(m.typeInForm(out), m.formInput(msg))
+	}
+	var cmd tea.Cmd
+	if m.wedge.pending() {
+		cmd = m.typeInForm(m.wedge.flush())
+	}
+	return tea.Batch(cmd, m.formInput(msg))
+}
+
+// typeInForm types what the wedge let through into the open form's field.
+func (m *model) typeInForm(out wedgeOutcome) tea.Cmd {
+	if len(out.text) == 0 || !m.inForm() {
+		return nil
+	}
+	return m.formInput(tea.KeyMsg{Type: tea.KeyRunes, Runes: out.text})
+}
+
+// formInput gives a key to the open form: the manual entry's, or the
+// search's (reloading the list when the query changed).
+func (m *model) formInput(msg tea.KeyMsg) tea.Cmd {
+	if m.manual != nil {
+		return m.manualKey(msg)
+	}
+	if changed, _ := m.filter.update(msg, m.keys); changed {
+		return m.reload(false, true, false)
+	}
+	return nil
 }
 
 // manualKey gives a key to the manual-entry form and records what it
@@ -111,7 +155,7 @@ func runeKey(r rune) tea.KeyMsg {
 }
 
 // command runs a person's key press: in the void confirmation, on a held
-// scan, or on the main screen.
+// scan, in the snapshot view, in the warnings pane, or on the main screen.
 func (m *model) command(msg tea.KeyMsg) tea.Cmd {
 	if m.confirm != nil {
 		return m.confirmKey(msg)
@@ -121,6 +165,17 @@ func (m *model) command(msg tea.KeyMsg) tea.Cmd {
 		m.held = m.held[1:]
 		return admitCmd(m.ctx, m.backend, s.ID, key.Matches(msg, m.keys.Admit), m.request(true, true, false))
 	}
+	switch {
+	case m.snap != nil:
+		return m.snapKey(msg)
+	case m.warns.focus:
+		return m.paneKey(msg)
+	}
+	return m.mainKey(msg)
+}
+
+// mainKey runs a command of the main screen.
+func (m *model) mainKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		return m.quit()
@@ -145,6 +200,8 @@ func (m *model) command(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Clear) && m.filter.query != "":
 		m.filter.query = ""
 		return m.reload(false, true, false)
+	case key.Matches(msg, m.keys.Warnings):
+		m.focusWarnings()
 	}
 	return nil
 }

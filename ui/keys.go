@@ -31,6 +31,15 @@ type keyMap struct {
 	Refuse key.Binding // a held scan: refuse
 	Apply  key.Binding // Enter in the search: keep the filter, leave the field
 	Clear  key.Binding // Esc in the search: drop the filter
+
+	Warnings   key.Binding // the warnings pane takes the keyboard (shown while there are warnings)
+	WarnUp     key.Binding // ↑/↓ in the pane
+	WarnDown   key.Binding
+	WarnMove   key.Binding // only shown
+	WarnOpen   key.Binding // Enter: the snapshot view
+	Checked    key.Binding // the snapshot view: checked
+	FalseAlarm key.Binding // the snapshot view: a false alarm
+	Back       key.Binding // Esc: back from the pane or the view
 }
 
 func newKeyMap(c texts, hasPreview bool) keyMap {
@@ -56,22 +65,31 @@ func newKeyMap(c texts, hasPreview bool) keyMap {
 		Refuse: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.t(catalog.UIHelpRefuse))),
 		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t(catalog.UIHelpApply))),
 		Clear:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.t(catalog.UIHelpClearFilter))),
+
+		Warnings:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", c.t(catalog.UIHelpWarnings)), key.WithDisabled()),
+		WarnUp:     key.NewBinding(key.WithKeys("up")),
+		WarnDown:   key.NewBinding(key.WithKeys("down")),
+		WarnMove:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", c.t(catalog.UIHelpWarnMove))),
+		WarnOpen:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t(catalog.UIHelpWarnOpen))),
+		Checked:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", c.t(catalog.UIHelpChecked))),
+		FalseAlarm: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", c.t(catalog.UIHelpFalseAlarm))),
+		Back:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.t(catalog.UIHelpBack))),
 	}
 }
 
 // ShortHelp is the one line of help at the bottom of the main screen.
 func (k keyMap) ShortHelp() []key.Binding {
 	if k.hasPreview {
-		return []key.Binding{k.Dir, k.Manual, k.Void, k.Filter, k.Export, k.Preview, k.Help, k.Quit}
+		return []key.Binding{k.Dir, k.Manual, k.Void, k.Filter, k.Export, k.Warnings, k.Preview, k.Help, k.Quit}
 	}
-	return []key.Binding{k.Dir, k.Manual, k.Void, k.Filter, k.Export, k.Help, k.Quit}
+	return []key.Binding{k.Dir, k.Manual, k.Void, k.Filter, k.Export, k.Warnings, k.Help, k.Quit}
 }
 
 // FullHelp is the help shown with `?`.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Dir, k.Manual, k.Void},
-		{k.Filter, k.Export},
+		{k.Filter, k.Export, k.Warnings},
 		k.previewHelp(k.Help, k.Quit),
 	}
 }
@@ -123,4 +141,39 @@ func (k districtKeyMap) tableHelp() bindingsHelp {
 
 func (k districtKeyMap) siteHelp() bindingsHelp {
 	return bindingsHelp{k.Scroll, k.Back, k.Reload, k.Quit}
+}
+
+// setupKeyMap is the setup form's keymap (setup.go): Enter goes on to the
+// next question and saves on the last, ↑/↓ move between questions (and
+// through the camera list), ←/→ choose in the language and direction.
+type setupKeyMap struct {
+	Next   key.Binding
+	Prev   key.Binding
+	Up     key.Binding
+	Down   key.Binding
+	Left   key.Binding
+	Right  key.Binding
+	Enter  key.Binding
+	Finish key.Binding // only shown: Enter on the last question saves
+	Save   key.Binding
+	Cancel key.Binding
+	Choose key.Binding // only shown: ←/→ in the language and direction
+	List   key.Binding // only shown: ↑/↓ in the camera list
+}
+
+func newSetupKeyMap(c texts) setupKeyMap {
+	return setupKeyMap{
+		Next:   key.NewBinding(key.WithKeys("tab")),
+		Prev:   key.NewBinding(key.WithKeys("shift+tab")),
+		Up:     key.NewBinding(key.WithKeys("up")),
+		Down:   key.NewBinding(key.WithKeys("down")),
+		Left:   key.NewBinding(key.WithKeys("left")),
+		Right:  key.NewBinding(key.WithKeys("right")),
+		Enter:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t(catalog.UIHelpNext))),
+		Finish: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.t(catalog.UIHelpSaveAll))),
+		Save:   key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", c.t(catalog.UIHelpSaveAll))),
+		Cancel: key.NewBinding(key.WithKeys("esc", "ctrl+c"), key.WithHelp("esc", c.t(catalog.UIHelpCancel))),
+		Choose: key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", c.t(catalog.UIHelpChoose))),
+		List:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", c.t(catalog.UIHelpChoose))),
+	}
 }

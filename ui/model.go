@@ -60,6 +60,7 @@ type model struct {
 	confirm *canhcua.Scan  // scan awaiting y/n before it is voided
 	held    []canhcua.Scan // held scans awaiting admit/refuse, oldest first
 	warns   warnings
+	snap    *snapshotView // the warning open in the snapshot view, nil when closed
 	wedge   wedge
 	preview preview
 	profile termenv.Profile // the terminal's colours, for the picture

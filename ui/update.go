@@ -42,6 +42,10 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.exportDone(msg)
 	case wedgeFlushMsg:
 		return m, m.wedgeTimeout(msg)
+	case snapshotLoadedMsg:
+		return m, m.snapshotLoaded(msg)
+	case warnDecidedMsg:
+		return m, m.warnDecided(msg)
 	case tea.KeyMsg:
 		return m, m.key(msg)
 	}
@@ -75,8 +79,9 @@ func (m *model) ticked(msg tickMsg) tea.Cmd {
 // warningsLoaded shows the open warnings and schedules their next reload.
 func (m *model) warningsLoaded(msg warningsMsg) tea.Cmd {
 	if msg.err == nil {
-		m.warns = warnings{list: msg.list}
-		m.header.warnings = len(msg.list)
+		m.warns.setList(msg.list)
+		m.header.warnings = m.warns.open()
+		m.keys.Warnings.SetEnabled(m.warns.count() > 0)
 	}
 	day, door := m.day, m.cfg.Door
 	return m.after(warningsEvery, func() tea.Msg {
@@ -137,7 +142,7 @@ func (m *model) exportDone(msg exportDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		m.failed(m.cat.t(catalog.UIExportFailed), msg.err)
 	} else {
-		m.setStatus(m.cat.t(catalog.UIExported, msg.path), false)
+		m.setStatus(exportedStatus(m.cat, msg.path, m.width), false)
 	}
 	return nil
 }
@@ -148,6 +153,9 @@ func (m *model) wedgeTimeout(msg wedgeFlushMsg) tea.Cmd {
 	out, ok := m.wedge.timeout(msg.seq)
 	if !ok {
 		return nil
+	}
+	if m.inForm() {
+		return m.typeInForm(out)
 	}
 	return m.applyWedge(out)
 }

@@ -15,6 +15,9 @@ import (
 // everything between the header and the status line.
 func (m *model) View() string {
 	w, h := m.size()
+	if m.snap != nil {
+		return m.snapshotScreen(w, h)
+	}
 	c, st := m.cat, m.st
 	head := m.header.view(w, m.now, m.mode, c, st)
 	bottom := []string{m.statusLine(w), m.helpView(w)}
@@ -134,6 +137,12 @@ func (m *model) helpView(w int) string {
 		km = bindingsHelp{m.keys.Yes, m.keys.No}
 	case len(m.held) > 0:
 		km = bindingsHelp{m.keys.Admit, m.keys.Refuse, m.keys.Quit}
+	case m.snap != nil && decidable(m.snap.w):
+		km = bindingsHelp{m.keys.Checked, m.keys.FalseAlarm, m.keys.Back, m.keys.Quit}
+	case m.snap != nil:
+		km = bindingsHelp{m.keys.Back, m.keys.Quit}
+	case m.warns.focus:
+		km = bindingsHelp{m.keys.WarnMove, m.keys.WarnOpen, m.keys.Back, m.keys.Quit}
 	}
 	// help cuts the short help with "…" but not when the "…" itself does
 	// not fit; cut again to be sure.

@@ -13,6 +13,11 @@ import (
 // gap of each other are no person's typing: when they do not make a scan
 // they are dropped, never run as commands. So a badge whose text contains
 // 'q' or 'd' never quits or changes the direction.
+//
+// The forms (manual entry, search) go through the wedge too: a burst ended
+// by Enter is a scan there as well, not text in the field (the form stays as
+// it was); anything else buffered is a person's typing and goes into the
+// field when it is flushed.
 const (
 	wedgeGap    = 50 * time.Millisecond
 	wedgeMinLen = 4
@@ -37,6 +42,9 @@ type wedgeOutcome struct {
 	keys    []rune // a person's key press, to run as a command
 	scan    string // a scanner's text, to identify and record
 	ignored int    // runes of a burst that made no scan: dropped, never run as commands
+	// text is every rune flushed (keys or ignored): in a form (manual entry,
+	// search) they are a person's typing, and go into the field.
+	text []rune
 }
 
 func newWedge() wedge { return wedge{gap: wedgeGap, minLen: wedgeMinLen} }
@@ -84,6 +92,7 @@ func (w *wedge) timeout(seq int) (wedgeOutcome, bool) {
 // keys or more within the gap, or a paste) that did not make a scan is
 // ignored.
 func (w *wedge) flush() (out wedgeOutcome) {
+	out.text = append([]rune(nil), w.buf...)
 	if len(w.buf) == 1 && !w.burst {
 		out.keys = []rune{w.buf[0]}
 	} else if len(w.buf) > 0 {

@@ -151,13 +151,14 @@ func (c *cli) doorFlag() *string { return c.fs.String("door", "", say(catalog.Cm
 // share: the day, the format (else the output file's extension), the output
 // file, the database, the door and the language.
 type dayFile struct {
-	date, format, to, db, door, lang *string
-	formats                          []string
+	date, format, to, db, door, lang, sep *string
+	formats                               []string
 
 	// Known once open has checked them.
-	day time.Time
-	ext string // the format
-	loc *time.Location
+	day   time.Time
+	ext   string // the format
+	loc   *time.Location
+	comma rune // the CSV's separator (--sep)
 }
 
 func (c *cli) dayFileFlags(cfg config, formats []string, formatHelp, toHelp, langHelp catalog.Key) *dayFile {
@@ -168,6 +169,7 @@ func (c *cli) dayFileFlags(cfg config, formats []string, formatHelp, toHelp, lan
 		db:      c.dbFlag(cfg.DB),
 		door:    c.doorFlag(),
 		lang:    c.fs.String("lang", string(catalog.VI), say(langHelp)),
+		sep:     c.sepFlag(cfg),
 		formats: formats,
 		loc:     tz.Load(cfg.TimeZone),
 	}
@@ -190,6 +192,9 @@ func (d *dayFile) check(now time.Time) error {
 		return err
 	}
 	if d.ext, err = pickFormat(*d.format, *d.to, d.formats); err != nil {
+		return err
+	}
+	if d.comma, err = export.ParseSeparator(*d.sep); err != nil {
 		return err
 	}
 	_, err = parseLang(*d.lang)

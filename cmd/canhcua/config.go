@@ -43,6 +43,7 @@ type config struct {
 	ClosingTime     string        `toml:"closing_time"`     // HH:MM: who is still inside then is a warning (doors that count exits)
 	Server          string        `toml:"server"`           // the district's PostgreSQL (postgres://…); "" for none
 	OpeningHours    string        `toml:"opening_hours"`    // HH:MM-HH:MM: the district flags a desk silent then (default 07:00-17:30)
+	CSVSeparator    string        `toml:"csv_separator"`    // the field separator of every CSV written: ",", ";", "tab" or "|"
 }
 
 func defaultConfig() config {
@@ -56,11 +57,12 @@ func defaultConfig() config {
 		Bell:            true,
 		Dedup:           canhcua.DefaultDedupWindow,
 		DuplicateWindow: canhcua.DefaultDuplicateWindow,
-		ExportDir:       filepath.Join(data, "exports"),
+		ExportDir:       exportDir(), // the documents folder: config export_dir wins
 		ExportFormat:    "csv",
 		TimeZone:        tz.Default,
 		BadgeKey:        filepath.Join(data, "badge.key"),
 		RetentionDays:   store.DefaultRetentionDays,
+		CSVSeparator:    string(export.DefaultSeparator),
 	}
 }
 
@@ -168,6 +170,9 @@ func (c *config) validate() error {
 	}
 	if !slices.Contains(export.Formats, c.ExportFormat) {
 		return sayErr(catalog.ErrExportFormat, c.ExportFormat)
+	}
+	if _, err := export.ParseSeparator(c.CSVSeparator); err != nil {
+		return err
 	}
 	if strings.TrimSpace(c.Door) == "" {
 		return sayErr(catalog.ConfigNoDoor)

@@ -45,6 +45,16 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := apply(); err != nil {
 		return cl.fail(err)
 	}
+	if firstStart(cl, c, path, explicit) { // setup.go: the questions of a first start
+		answered, ok, err := runSetup(ctx, c, path)
+		if err != nil {
+			return cl.fail(err)
+		} else if !ok {
+			cl.note(say(catalog.SetupCancelled))
+			return exitNotFound
+		}
+		c = answered
+	}
 	loc := tz.Load(c.TimeZone)
 	mode, _ := canhcua.ParseMode(c.Direction)
 	idcfg, err := identifyConfig(c.BadgeKey, c.TrustList, stderr)
@@ -69,6 +79,7 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err := checkDemoDB(ctx, st, pick.demo); err != nil {
 		return cl.fail(err)
 	}
+	mode = startMode(ctx, st, mode, cl.set("direction"))
 
 	// From here on the screen is Bubble Tea's: anything else writing to the
 	// terminal (a library's warning on stderr) would corrupt it, so stderr
@@ -97,7 +108,7 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	dk := desk.Start(ctx, pick.name, desk.Options{
 		DB: st, Door: c.Door, Location: loc, Mode: mode, Dedup: c.Dedup, DataDir: filepath.Dir(pick.db),
 		RetentionDays: c.RetentionDays, Closing: closing, Rules: canhcua.Rules{DuplicateWindow: c.DuplicateWindow},
-		ExportDir: c.ExportDir, ExportFormat: c.ExportFormat, Export: export.Options{Location: loc, Lang: c.Lang, Demo: pick.demo},
+		ExportDir: c.ExportDir, ExportFormat: c.ExportFormat, Export: export.Options{Location: loc, Lang: c.Lang, Demo: pick.demo, Comma: c.csvComma()},
 		OnFirstFrame: func() {
 			log.Printf("canhcua: first frame %.1f ms after start", float64(time.Since(processStart).Microseconds())/1000)
 		},

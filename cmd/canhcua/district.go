@@ -12,6 +12,7 @@ import (
 	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store/district"
+	"github.com/canhcua/canhcua/store/export"
 	"github.com/canhcua/canhcua/store/report"
 	"github.com/canhcua/canhcua/ui"
 )
@@ -28,8 +29,13 @@ func cmdDistrict(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	format := c.fs.String("format", "", say(catalog.DistrictFlagFormat))
 	to := c.fs.String("to", "", say(catalog.DistrictFlagTo))
 	lang := c.fs.String("lang", cfg.Lang, say(catalog.DistrictFlagLang))
+	sep := c.sepFlag(cfg)
 	if status, ok := c.parseNone(args); !ok {
 		return status
+	}
+	comma, err := export.ParseSeparator(*sep)
+	if err != nil {
+		return c.fail(err)
 	}
 	url := *server
 	if url == "" {
@@ -89,7 +95,7 @@ func cmdDistrict(ctx context.Context, args []string, stdout, stderr io.Writer) i
 			out = report.DistrictFileName(day, f)
 		}
 	}
-	return c.emit(out, func(w io.Writer) error { return report.WriteDistrict(w, f, d, string(l), now) })
+	return c.emit(out, func(w io.Writer) error { return report.WriteDistrict(w, f, d, string(l), now, comma) })
 }
 
 // districtBackend is the district screen's backend (ui.DistrictBackend):

@@ -88,8 +88,10 @@ func TestDeskDemoApart(t *testing.T) {
 	realDB := filepath.Join(data, "canhcua", "canhcua.db")
 	demoDB := filepath.Join(data, "canhcua", "demo.db")
 
-	// First start, no camera: the demo, on its own database.
-	d, _ := startDesk(t, bin, env, "--lang", "en", "--no-bell")
+	// First start, no camera, nobody to ask (standard input not a terminal:
+	// no setup form): the demo, on its own database.
+	sh, args := noStdin(bin, "--lang", "en", "--no-bell")
+	d, _ := startDesk(t, sh, env, args...)
 	d.wait(30*time.Second, "the demo with scans", func(sc string) bool {
 		top, _, _ := strings.Cut(sc, "\n")
 		return strings.HasPrefix(top, " DEMO ") && strings.Contains(sc, "No camera found") && screenCounts(sc)["Entries"] > 0

@@ -27,7 +27,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if err != nil {
 		return c.fail(err)
 	}
-	opt := export.Options{FullID: *fullID, Location: d.loc, Lang: *d.lang, Day: d.day, Demo: demo}
+	opt := export.Options{FullID: *fullID, Location: d.loc, Lang: *d.lang, Day: d.day, Demo: demo, Comma: d.comma}
 	path, err := desk.ExportDay(ctx, st, d.day, *d.door, d.ext, *d.to, opt, stdout)
 	if err != nil {
 		return c.fail(err)

@@ -8,6 +8,8 @@
 //	canhcua bench decode DIR    score the decoder on a test corpus
 //	canhcua bench live          measure the live pipeline
 //	canhcua district            the district's table of its sites
+//	canhcua setup               the setup form (also on a first start)
+//	canhcua cameras             the cameras that open
 package main
 
 import (
@@ -43,6 +45,8 @@ var commands = map[string]command{
 	"purge":    cmdPurge,
 	"district": cmdDistrict,
 	"trace":    cmdTrace,
+	"setup":    cmdSetup,
+	"cameras":  cmdCameras,
 }
 
 func main() {

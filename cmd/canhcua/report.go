@@ -101,6 +101,7 @@ func writeReport(c *cli, df *dayFile, d report.Day) int {
 			}
 		}
 	}
+	d.Comma = df.comma
 	return c.emit(out, func(w io.Writer) error { return report.Write(w, df.ext, d, *df.lang) })
 }
 

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
@@ -29,6 +31,8 @@ func cmdRoster(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitOK
 	case sub == "import":
 		return rosterImport(ctx, rest, stdout, stderr)
+	case sub == "edit":
+		return rosterEdit(ctx, rest, stdout, stderr)
 	case sub == "list":
 		return rosterList(ctx, rest, stdout, stderr)
 	case sub == "remove", sub == "rm":
@@ -44,6 +48,8 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	group := c.fs.String("group", "", say(catalog.RosterFlagGroup))
 	expected := c.fs.String("expected-by", "", say(catalog.RosterFlagExpectedBy))
 	only := c.fs.Bool("only", false, say(catalog.RosterFlagOnly))
+	from := c.fs.String("from", "", say(catalog.RosterFlagFrom))
+	until := c.fs.String("until", "", say(catalog.RosterFlagUntil))
 	replace := c.fs.Bool("replace", false, say(catalog.RosterFlagReplace))
 	db := c.dbFlag(cfg.DB)
 	badgeKey := c.fs.String("badge-key", cfg.BadgeKey, say(catalog.RosterFlagBadgeKey))
@@ -68,13 +74,14 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if name == "" {
 		name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	}
-	expectedBy := -1
-	if *expected != "" {
-		m, err := canhcua.ParseClock(*expected)
-		if err != nil {
-			return c.fail(err)
-		}
-		expectedBy = m
+	expectedBy, err := rosterExpectedBy(*expected)
+	if err != nil {
+		return c.fail(err)
+	}
+	loc := tz.Load(cfg.TimeZone)
+	win, err := rosterWindow(*from, *until, loc)
+	if err != nil {
+		return c.fail(err)
 	}
 	res, err := parseRoster(ctx, path, *maxPages, *badgeKey)
 	if ctx.Err() != nil {
@@ -89,49 +96,21 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if len(res.Members) == 0 {
 		return c.failf(catalog.RosterNobody, path)
 	}
-	var to rosterTarget
-	if *server != "" || *site != "" {
-		// For a whole site, on the district's server: every desk of the
-		// site pulls it.
-		url, name := *server, *site
-		if url == "" {
-			url = cfg.Server
-		}
-		if name == "" {
-			name = cfg.Site
-		}
-		if url == "" || name == "" || name == defaultConfig().Site {
-			return c.failf(catalog.RosterServerSite)
-		}
-		srv, err := district.Open(ctx, url)
-		if err != nil {
-			return c.fail(err)
-		}
-		defer srv.Close()
-		to = siteRosters{srv, name}
-	} else {
-		st, err := openDB(ctx, *db, tz.Load(cfg.TimeZone), false)
-		if err != nil {
-			return c.fail(err)
-		}
-		defer st.Close()
-		to = localRosters{st}
+	to, done, err := openRosterTarget(ctx, cfg, *server, *site, *db)
+	if err != nil {
+		return c.fail(err)
 	}
-	r := canhcua.Roster{Name: name, ExpectedBy: expectedBy, Only: *only}
-	// An existing group keeps its expected-by time and roster-only setting
-	// unless they are given.
+	defer done()
+	r := canhcua.Roster{Name: name, ExpectedBy: expectedBy, Only: *only, From: win.From, Until: win.Until}
+	// An existing group keeps its expected-by time, roster-only setting and
+	// window unless they are given.
 	rs, err := to.Rosters(ctx)
 	if err != nil {
 		return c.fail(err)
 	}
 	for _, old := range rs {
 		if old.Name == r.Name {
-			if !c.set("expected-by") {
-				r.ExpectedBy = old.ExpectedBy
-			}
-			if !c.set("only") {
-				r.Only = old.Only
-			}
+			r = keepUnset(c, old, r)
 		}
 	}
 	if err := to.Save(ctx, r, res.Members, *replace); err != nil {
@@ -142,6 +121,166 @@ func rosterImport(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		fmt.Fprint(stdout, say(catalog.RosterImportProblems, len(res.Problems)))
 	}
 	fmt.Fprintln(stdout)
+	return exitOK
+}
+
+// openRosterTarget opens where a roster is saved: a site's rosters on the
+// district's server (--server or --site given: every desk of the site pulls
+// them), or the desk's database. done closes it.
+func openRosterTarget(ctx context.Context, cfg config, server, site, db string) (to rosterTarget, done func(), err error) {
+	if server != "" || site != "" {
+		if server == "" {
+			server = cfg.Server
+		}
+		if site == "" {
+			site = cfg.Site
+		}
+		if server == "" || site == "" || site == defaultConfig().Site {
+			return nil, nil, sayErr(catalog.RosterServerSite)
+		}
+		srv, err := district.Open(ctx, server)
+		if err != nil {
+			return nil, nil, err
+		}
+		return siteRosters{srv, site}, srv.Close, nil
+	}
+	st, err := openDB(ctx, db, tz.Load(cfg.TimeZone), false)
+	if err != nil {
+		return nil, nil, err
+	}
+	return localRosters{st}, func() { st.Close() }, nil
+}
+
+// keepUnset is r with what the command line did not set taken from old.
+func keepUnset(c *cli, old, r canhcua.Roster) canhcua.Roster {
+	if !c.set("expected-by") {
+		r.ExpectedBy = old.ExpectedBy
+	}
+	if !c.set("only") {
+		r.Only = old.Only
+	}
+	if !c.set("from") {
+		r.From = old.From
+	}
+	if !c.set("until") {
+		r.Until = old.Until
+	}
+	return r
+}
+
+// rosterExpectedBy parses --expected-by: HH:MM, or "" / "-" for none (-1).
+func rosterExpectedBy(s string) (int, error) {
+	if s = strings.TrimSpace(s); s == "" || s == "-" {
+		return -1, nil
+	}
+	return canhcua.ParseClock(s)
+}
+
+// rosterWindow parses --from and --until in loc: "DD/MM/YYYY HH:MM", or a
+// day alone ("DD/MM/YYYY": from its start, until its end), or "" / "-" for
+// no bound. A window that ends before it starts is refused.
+func rosterWindow(from, until string, loc *time.Location) (canhcua.Roster, error) {
+	var r canhcua.Roster
+	var err error
+	if r.From, err = rosterWhen(from, false, loc); err != nil {
+		return r, err
+	}
+	if r.Until, err = rosterWhen(until, true, loc); err != nil {
+		return r, err
+	}
+	return r, r.CheckWindow()
+}
+
+func rosterWhen(s string, end bool, loc *time.Location) (time.Time, error) {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" || s == "-" {
+		return time.Time{}, nil
+	}
+	if t, err := time.ParseInLocation("02/01/2006 15:04", s, loc); err == nil {
+		return t, nil
+	}
+	t, err := time.ParseInLocation("02/01/2006", s, loc)
+	if err != nil {
+		return time.Time{}, sayErr(catalog.RosterBadWhen, s)
+	}
+	if end {
+		t = t.AddDate(0, 0, 1)
+	}
+	return t, nil
+}
+
+// rosterWhenString shows a window's bound: "27/11/2026 14:00", or "-".
+func rosterWhenString(t time.Time, loc *time.Location) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return t.In(loc).Format("02/01/2006 15:04")
+}
+
+// rosterEdit changes what is given of an existing group (its expected-by
+// time, roster-only setting, window), keeping its people.
+func rosterEdit(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	c := newCLI("roster edit", catalog.RosterEditSynopsis, stdout, stderr) // catalog:data: the command's words
+	cfg := userConfig(stderr)
+	expected := c.fs.String("expected-by", "", say(catalog.RosterEditFlagExp))
+	only := c.fs.Bool("only", false, say(catalog.RosterEditFlagOnly))
+	from := c.fs.String("from", "", say(catalog.RosterFlagFrom))
+	until := c.fs.String("until", "", say(catalog.RosterFlagUntil))
+	db := c.dbFlag(cfg.DB)
+	server := c.fs.String("server", "", say(catalog.RosterFlagServer))
+	site := c.fs.String("site", "", say(catalog.RosterFlagSite))
+	pos, status, ok := c.parse(args)
+	if !ok {
+		return status
+	}
+	switch {
+	case len(pos) == 0:
+		return c.failf(catalog.RosterNoGroup)
+	case len(pos) > 1:
+		return c.failf(catalog.RosterOneGroup, pos[1])
+	case !c.set("only") && !c.set("expected-by") && !c.set("from") && !c.set("until"):
+		return c.failf(catalog.RosterEditNothing)
+	}
+	name := strings.Join(strings.Fields(pos[0]), " ")
+	expectedBy, err := rosterExpectedBy(*expected)
+	if err != nil {
+		return c.fail(err)
+	}
+	loc := tz.Load(cfg.TimeZone)
+	from0, err := rosterWhen(*from, false, loc)
+	if err != nil {
+		return c.fail(err)
+	}
+	until0, err := rosterWhen(*until, true, loc)
+	if err != nil {
+		return c.fail(err)
+	}
+	to, done, err := openRosterTarget(ctx, cfg, *server, *site, *db)
+	if err != nil {
+		return c.fail(err)
+	}
+	defer done()
+	rs, err := to.Rosters(ctx)
+	if err != nil {
+		return c.fail(err)
+	}
+	i := slices.IndexFunc(rs, func(r canhcua.Roster) bool { return r.Name == name })
+	if i < 0 {
+		return c.fail(canhcua.Errorf(canhcua.ENOTFOUND, catalog.ErrNoRoster, name))
+	}
+	r := keepUnset(c, rs[i], canhcua.Roster{Name: name, ExpectedBy: expectedBy, Only: *only, From: from0, Until: until0})
+	if err := r.CheckWindow(); err != nil {
+		return c.fail(err)
+	}
+	if err := to.Save(ctx, r, nil, false); err != nil { // no people: the group's are kept
+		return c.fail(err)
+	}
+	yes := say(catalog.RosterListNo)
+	if r.Only {
+		yes = say(catalog.RosterListYes)
+	}
+	fmt.Fprintln(stdout, say(catalog.RosterEdited, r.Name, rosterClock(r.ExpectedBy), yes,
+		rosterWhenString(r.From, loc), rosterWhenString(r.Until, loc)))
 	return exitOK
 }
 
@@ -198,7 +337,8 @@ func rosterList(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	if status, ok := c.parseNone(args); !ok {
 		return status
 	}
-	st, err := openDB(ctx, *db, tz.Load(cfg.TimeZone), true)
+	loc := tz.Load(cfg.TimeZone)
+	st, err := openDB(ctx, *db, loc, true)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -225,7 +365,8 @@ func rosterList(ctx context.Context, args []string, stdout, stderr io.Writer) in
 			if r.Only {
 				only = say(catalog.RosterListYes)
 			}
-			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", clean(r.Name), count[r.Name], rosterClock(r.ExpectedBy), only)
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\n", clean(r.Name), count[r.Name], rosterClock(r.ExpectedBy), only,
+				rosterWhenString(r.From, loc), rosterWhenString(r.Until, loc))
 		}
 		return exitOK
 	}

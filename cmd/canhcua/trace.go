@@ -70,6 +70,7 @@ func cmdTrace(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	dbPath := c.fs.String("db", "", say(catalog.TraceFlagDB))
 	fullID := c.fs.Bool("full-id", false, say(catalog.TraceFlagFullID))
 	lang := c.fs.String("lang", string(catalog.VI), say(catalog.TraceFlagLang))
+	sep := c.sepFlag(cfg)
 	if status, ok := c.parseNone(args); !ok {
 		return status
 	}
@@ -129,7 +130,11 @@ func cmdTrace(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			return c.fail(err)
 		}
 	}
-	opt := trace.Options{FullID: *fullID, Lang: *lang, Location: loc}
+	comma, err := export.ParseSeparator(*sep)
+	if err != nil {
+		return c.fail(err)
+	}
+	opt := trace.Options{FullID: *fullID, Lang: *lang, Location: loc, Comma: comma}
 	if file == "" {
 		file = "-"
 		if f == "csv" || f == "xlsx" {

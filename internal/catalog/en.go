@@ -98,6 +98,22 @@ var en = map[Key]string{
 	UIHeldAdmitted:         "%s admitted as a guest",
 	UIHeldRefused:          "%s refused",
 	UIHeldFailed:           "The decision was not saved: %s",
+	UINoWarnings:           "No warnings.",
+	UIWarnChecked:          "checked %s",
+	UIWarnFalseAlarm:       "false alarm %s",
+	UIWarnUndecided:        "Not looked into yet: checked (c) or a false alarm (f)?",
+	UIWarnDecidedAs:        "Recorded: %s (the warning of %s).",
+	UIWarnDecideFailed:     "Could not record the decision: %s",
+	UISnapLoading:          "Opening the picture…",
+	UISnapNone:             "This warning has no picture.",
+	UISnapFailed:           "Cannot open the picture %s: %s",
+	UISnapTooLarge:         "the picture is too large (%d×%d pixels)",
+	UIHelpWarnings:         "warnings",
+	UIHelpWarnMove:         "select",
+	UIHelpWarnOpen:         "open",
+	UIHelpChecked:          "checked",
+	UIHelpFalseAlarm:       "false alarm",
+	UIHelpBack:             "back",
 	UIHelpAdmit:            "admit",
 	UIHelpRefuse:           "refuse",
 	UIHelpQuit:             "quit",
@@ -234,14 +250,19 @@ var en = map[Key]string{
 	ErrRosterMemberNoName: "roster %s: member %d has no name",
 	ErrExpectedBy:         "expected-by time %d is not a time of day",
 	ErrNoRoster:           "no roster %q",
+	ErrRosterWindow:       "roster %s: the window's end (--until) must be after its start (--from)",
 	ErrDoorEmpty:          "door name is empty",
 	ErrVoidNotAccepted:    "scan %d is %s: only an accepted scan can be voided",
 	ErrNoScan:             "no scan %d",
 	ErrVacuumBusy:         "vacuum: another connection is using the database; the WAL file was not emptied",
 	ErrWarningNoKind:      "warning has no kind",
+	ErrWarningDecision:    "no decision %q: want checked or false_alarm",
+	ErrNoWarning:          "no warning %d",
+	ErrWarnNotDecidable:   "warning %d is not about someone passing without scanning: the desk opens and resolves it by itself",
 	ErrDecideNotHeld:      "scan %d is %s: only a held scan can be admitted or refused",
 	ErrExportLanguage:     "export language %q: want vi or en",
 	ErrExportFormat:       "export format %q: want csv, xlsx or json",
+	ErrCSVSeparator:       "CSV separator %q: want \",\", \";\", \"tab\" or \"|\"",
 	ErrReportLanguage:     "report language %q: want vi or en",
 	ErrReportFormat:       "report format %q: want text, csv, xlsx or pdf",
 	ErrOpeningHours:       "opening hours %q: want 07:00-17:30",
@@ -307,6 +328,8 @@ var en = map[Key]string{
 	ReportMessage:         "Message",
 	ReportResolved:        "Resolved",
 	ReportOpen:            "Open",
+	ReportChecked:         "Checked",
+	ReportFalseAlarm:      "False alarm",
 	ReportResolvedAt:      "Resolved at",
 	ReportMade:            "Made at",
 	ReportPage:            "Page %d/{nb}",
@@ -433,6 +456,8 @@ var en = map[Key]string{
 Usage:
   canhcua [--source S] [--db PATH] [--door NAME] [--direction in|out|toggle] [--lang vi|en]
                                       the desk: read codes at the door, count who is inside
+  canhcua setup                       the site, door, camera, direction and language (asked on a first start too)
+  canhcua cameras                     the cameras that open, with their resolution and frame rate
   canhcua export --date DD/MM/YYYY [--format csv|xlsx|json] [--to FILE] [--full-id]
                                       one day's scans for the health office
   canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] | list | remove NAME
@@ -460,6 +485,7 @@ Run 'canhcua COMMAND --help' for the options of a command.
 Options:
 `,
 	CmdUnknownCommand: "unknown command %q (see canhcua --help)",
+	CmdFlagSep:        "the CSV's field separator: \",\", \";\", \"tab\" or \"|\" (default: csv_separator in the config file, else \",\")",
 	CmdUnexpectedArg:  "unexpected argument %q (see canhcua %s --help)",
 	CmdBadDate:        "date %q: want DD/MM/YYYY, e.g. 27/11/2026",
 	CmdBadFormat:      "format %q: want %s",
@@ -480,9 +506,11 @@ Options:
 
 Opens the desk: people show their codes to the camera; every scan is recorded
 in the database before the screen confirms it. Without --source it opens
-camera 0 (a camera that cannot be opened is tried again every 2 s). The demo
-(--source demo, or a first start without a config file, database or camera)
-records its made-up people in a database of its own, demo.db beside the real one.
+camera 0 (a camera that cannot be opened is tried again every 2 s). On a first
+start in a terminal it asks the setup questions first (see canhcua setup --help).
+The demo (--source demo, or a first start without a config file, database,
+camera or terminal) records its made-up people in a database of its own,
+demo.db beside the real one.
 Settings can also be kept in the config file (TOML, same names); flags win.`,
 	DeskFlagSource:    "camera index (0), video file, stream URL, image folder, or demo (default: camera 0)",
 	DeskFlagDB:        "SQLite database (default %s)",
@@ -503,8 +531,62 @@ Settings can also be kept in the config file (TOML, same names); flags win.`,
 	ConfigTimeZone:    "time zone %q: %v",
 	ConfigServerSite:  "the district server needs the site's name (site in the config file, or --site)",
 
+	// The setup form (ui/setup.go): the desk's first start, and canhcua setup.
+	UISetupTitle:      "CANHCUA — SETUP",
+	UISetupIntro:      "A few answers, saved in %s (canhcua setup asks again).",
+	UISetupLang:       "Language",
+	UISetupLangVI:     "Tiếng Việt",
+	UISetupLangEN:     "English",
+	UISetupSite:       "Site",
+	UISetupSiteHint:   "e.g. UBND xã Tân Phú",
+	UISetupDoor:       "Door",
+	UISetupCamera:     "Camera",
+	UISetupSearching:  "looking for cameras…",
+	UISetupNoCamera:   "no camera found",
+	UISetupCameraInfo: "%s · %s",
+	UISetupCameraSize: "%d×%d",
+	UISetupCameraFPS:  "%.4g fps",
+	UISetupNoPicture:  "no picture yet",
+	UISetupDemo:       "no camera (demo)",
+	UISetupFile:       "video file or stream URL:",
+	UISetupFileHint:   "/path/video.mp4, rtsp://…",
+	UISetupDirection:  "Direction",
+	UISetupDirInHint:  "every scan is an entry",
+	UISetupDirOutHint: "every scan is an exit",
+	UISetupDirToggle:  "the opposite of the person's last scan",
+	UISetupNeedSite:   "The site needs a name.",
+	UISetupNeedFile:   "Give a video file or a stream URL.",
+	UISetupBadFile:    "Cannot use %s: %v",
+	UISetupChecking:   "checking %s…",
+	UIHelpChoose:      "choose",
+	UIHelpSaveAll:     "save",
+
+	// canhcua setup and canhcua cameras.
+	SetupSynopsis: `canhcua setup [--config FILE]
+
+Asks the site, the door, the camera, the direction mode and the language in a
+short form, and writes them to the config file (mode 0600; the other settings
+in it are kept). The desk asks the same on a first start in a terminal.
+Needs a terminal: without one it asks nothing.`,
+	SetupFlagConfig: "config file to write (default %s)",
+	SetupNoTerminal: "the form needs a terminal (standard input and output): nothing asked; write %s by hand (see README)",
+	SetupCancelled:  "cancelled: nothing written",
+	SetupSaved:      "saved in %s; start the desk with: canhcua",
+	SetupWrite:      "config %s: %v",
+	CamerasSynopsis: `canhcua cameras
+
+Lists the cameras that open, one a line: the index to give --source or the
+config's source, the device, the resolution and the frame rate. It tries every
+/dev/videoN (indexes 0 to 9 as well, outside Linux), one after the other, each
+given 3 s to open and 3 s to send a frame. Exit status 1 when none opens.`,
+	CamerasNone:      "no camera found",
+	CamerasLine:      "%-3d %-13s %-10s %s",
+	CamerasFPS:       "%.4g fps",
+	CamerasNoFPS:     "frame rate unknown",
+	CamerasNoPicture: "(opens, but sent no picture within %v)",
+
 	// canhcua export.
-	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id]
+	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id] [--sep ";"]
 
 Writes one day's scans, one row per scan, with Vietnamese headers (--lang en for English).
 ID numbers are masked (last 4 digits) unless --full-id. An empty day gives a file with
@@ -515,7 +597,7 @@ only the headers.`,
 	ExportFlagLang:   "vi or en: headers and values",
 
 	// canhcua report.
-	ReportSynopsis: `canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en]
+	ReportSynopsis: `canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en] [--sep ";"]
 canhcua report --server URL [--site NAME | --district] [--date DD/MM/YYYY] [--format …] [--to FILE] [--lang vi|en]
 
 Writes the day's summary for the district health office: entries, exits, people, each
@@ -536,7 +618,7 @@ guests and warnings).`,
 	ReportServerDoor:      "--door: the server's report is of all doors",
 
 	// canhcua district.
-	DistrictSynopsis: `canhcua district [--server URL] [--date DD/MM/YYYY] [--lang vi|en] [--format text|csv|xlsx|pdf] [--to FILE]
+	DistrictSynopsis: `canhcua district [--server URL] [--date DD/MM/YYYY] [--lang vi|en] [--format text|csv|xlsx|pdf] [--to FILE] [--sep ";"]
 
 The district health office's table: one row per site with its doors, entries, exits, people,
 staff scanned per roster group, warnings and when each desk was last heard from, worst
@@ -664,8 +746,10 @@ read at a lower resolution, with a line on stderr.`,
 Rosters are named groups of expected people (the office's staff, a meeting's
 attendees): the desk shows who of them has scanned ("Cán bộ: 27/30 đã quét").
 
-  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] [--replace] [--db PATH]
+  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] [--from …] [--until …] [--replace] [--db PATH]
                                    read people from a CSV, XLSX or PDF list
+  canhcua roster edit NAME [--only=false] [--expected-by 07:30] [--from DD/MM/YYYY HH:MM] [--until …]
+                                   change a group's expected-by time, roster-only setting or window
   canhcua roster list [--group NAME] [--db PATH]
                                    the groups, or the people of one group
   canhcua roster remove NAME [--db PATH]
@@ -673,9 +757,9 @@ attendees): the desk shows who of them has scanned ("Cán bộ: 27/30 đã quét
 
 Run 'canhcua roster COMMAND --help' for the options of a command.
 `,
-	RosterNoCommand:      "no command given: import, list or remove (see canhcua roster --help)",
-	RosterUnknownCommand: "unknown command %q: want import, list or remove",
-	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH | --server URL --site NAME] [--max-pages N]
+	RosterNoCommand:      "no command given: import, edit, list or remove (see canhcua roster --help)",
+	RosterUnknownCommand: "unknown command %q: want import, edit, list or remove",
+	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--from DD/MM/YYYY HH:MM] [--until DD/MM/YYYY HH:MM] [--replace] [--db PATH | --server URL --site NAME] [--max-pages N]
 
 Reads the people of a CSV, XLSX or PDF list into the group NAME (made when new). The
 list is a table with a header row, in Vietnamese or English: STT, Họ và tên (Name),
@@ -684,7 +768,8 @@ Chức vụ (Position), Đơn vị (Unit), Số CCCD (ID), Ngày sinh (Date of b
 give that person's ID number or badge. Rows that cannot be read are listed on
 stderr with their page and line; the others are imported. Without --replace, the
 people are added to the group (a person already in it, by name and ID number, is
-updated).`,
+updated). With --from and --until the group applies within that window only: outside
+it nobody of the group is expected, and a roster-only event holds nobody.`,
 	RosterFlagGroup:      "the group's name (default: the file's name)",
 	RosterFlagExpectedBy: "time of day by which the group should have scanned, e.g. 07:30 (default: unchanged, else none)",
 	RosterFlagOnly:       "the event admits the group's people only: others are held for the operator",
@@ -699,22 +784,31 @@ updated).`,
 	RosterInterrupted:    "%s: interrupted: nothing was imported",
 	RosterImported:       "%s: %d people imported into %q",
 	RosterImportProblems: ", %d problem(s) (listed on stderr)",
+	RosterFlagFrom:       "the group applies from this time, DD/MM/YYYY HH:MM (or DD/MM/YYYY: from the day's start; \"-\": none)",
+	RosterFlagUntil:      "the group applies until this time, DD/MM/YYYY HH:MM (or DD/MM/YYYY: to the day's end; \"-\": none)",
+	RosterBadWhen:        "time %q: want DD/MM/YYYY HH:MM, e.g. 27/11/2026 14:00",
 	RosterListSynopsis: `canhcua roster list [--group NAME] [--db PATH] [--full-id]
 
 Lists the groups with their number of people and expected-by time; with --group,
 that group's people (ID numbers masked unless --full-id).`,
 	RosterFlagListGroup: "list this group's people",
 	RosterFlagFullID:    "show full ID numbers",
-	RosterListHeader:    "GROUP\\tPEOPLE\\tEXPECTED BY\\tONLY",
+	RosterListHeader:    "GROUP\\tPEOPLE\\tEXPECTED BY\\tONLY\\tFROM\\tUNTIL",
 	RosterListYes:       "yes",
 	RosterGroupLine:     "%s: %d people, expected by %s",
 	RosterMembersHeader: "#\\tNAME\\tUNIT\\tID NUMBER\\tBADGE\\tBIRTH DATE\\tEXPECTED BY",
 	RosterRemoveSynopsis: `canhcua roster remove NAME [--db PATH]
 
 Deletes the group NAME and its people. Scans are kept.`,
-	RosterNoGroup:  "no group given (see canhcua roster list)",
-	RosterOneGroup: "unexpected argument %q: give one group (quote a name with spaces)",
-	RosterRemoved:  "removed %q",
+	RosterNoGroup:      "no group given (see canhcua roster list)",
+	RosterOneGroup:     "unexpected argument %q: give one group (quote a name with spaces)",
+	RosterRemoved:      "removed %q",
+	RosterEditSynopsis: "canhcua roster edit NAME [--only=true|false] [--expected-by HH:MM] [--from DD/MM/YYYY HH:MM] [--until DD/MM/YYYY HH:MM] [--db PATH | --server URL --site NAME]\n\nChanges what is given of the group NAME, keeping its people and the rest:\n--only=false makes it no longer roster-only, --expected-by - drops its expected-by time,\n--from - and --until - drop its window.",
+	RosterEditFlagOnly: "the event admits the group's people only (--only=false: no longer)",
+	RosterEditFlagExp:  "the expected-by time, e.g. 07:30 (\"-\": none)",
+	RosterEditNothing:  "nothing to change: give --only, --expected-by, --from or --until (see canhcua roster edit --help)",
+	RosterEdited:       "%q: expected by %s, roster-only: %s, from %s until %s",
+	RosterListNo:       "no",
 
 	// canhcua bench (the measurements themselves, internal/bench, are for developers and in English).
 	BenchUsage: `Usage:

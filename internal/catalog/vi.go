@@ -98,6 +98,22 @@ var vi = map[Key]string{
 	UIHeldAdmitted:         "Đã cho %s vào với tư cách khách",
 	UIHeldRefused:          "Đã từ chối %s",
 	UIHeldFailed:           "Không lưu được quyết định: %s",
+	UINoWarnings:           "Không có cảnh báo nào.",
+	UIWarnChecked:          "đã kiểm tra %s",
+	UIWarnFalseAlarm:       "báo nhầm %s",
+	UIWarnUndecided:        "Chưa xem xét: đã kiểm tra (c) hay báo nhầm (f)?",
+	UIWarnDecidedAs:        "Đã ghi: %s (cảnh báo lúc %s).",
+	UIWarnDecideFailed:     "Không ghi được quyết định: %s",
+	UISnapLoading:          "Đang mở ảnh…",
+	UISnapNone:             "Cảnh báo này không có ảnh.",
+	UISnapFailed:           "Không mở được ảnh %s: %s",
+	UISnapTooLarge:         "ảnh quá lớn (%d×%d điểm ảnh)",
+	UIHelpWarnings:         "cảnh báo",
+	UIHelpWarnMove:         "chọn",
+	UIHelpWarnOpen:         "xem",
+	UIHelpChecked:          "đã kiểm tra",
+	UIHelpFalseAlarm:       "báo nhầm",
+	UIHelpBack:             "quay lại",
 	UIHelpAdmit:            "cho vào",
 	UIHelpRefuse:           "từ chối",
 	UIHelpQuit:             "thoát",
@@ -234,14 +250,19 @@ var vi = map[Key]string{
 	ErrRosterMemberNoName: "danh sách %s: người thứ %d không có tên",
 	ErrExpectedBy:         "giờ hạn %d không phải một giờ trong ngày",
 	ErrNoRoster:           "không có danh sách %q",
+	ErrRosterWindow:       "danh sách %s: thời điểm kết thúc (--until) phải sau thời điểm bắt đầu (--from)",
 	ErrDoorEmpty:          "tên cửa trống",
 	ErrVoidNotAccepted:    "lượt %d đang ở trạng thái %s: chỉ hủy được lượt đã ghi nhận",
 	ErrNoScan:             "không có lượt quét %d",
 	ErrVacuumBusy:         "vacuum: một kết nối khác đang dùng cơ sở dữ liệu; tệp WAL chưa được dọn",
 	ErrWarningNoKind:      "cảnh báo không có loại",
+	ErrWarningDecision:    "quyết định %q không có: cần checked hoặc false_alarm",
+	ErrNoWarning:          "không có cảnh báo số %d",
+	ErrWarnNotDecidable:   "cảnh báo số %d không phải cảnh báo đi qua không quét mã: máy tự mở và tự đóng nó",
 	ErrDecideNotHeld:      "lượt %d đang ở trạng thái %s: chỉ duyệt được lượt đang chờ",
 	ErrExportLanguage:     "ngôn ngữ xuất %q: cần vi hoặc en",
 	ErrExportFormat:       "định dạng xuất %q: cần csv, xlsx hoặc json",
+	ErrCSVSeparator:       "dấu phân cách CSV %q không dùng được: cần \",\", \";\", \"tab\" hoặc \"|\"",
 	ErrReportLanguage:     "ngôn ngữ báo cáo %q: cần vi hoặc en",
 	ErrReportFormat:       "định dạng báo cáo %q: cần text, csv, xlsx hoặc pdf",
 	ErrOpeningHours:       "giờ mở cửa %q: cần dạng 07:00-17:30",
@@ -307,6 +328,8 @@ var vi = map[Key]string{
 	ReportMessage:         "Nội dung",
 	ReportResolved:        "Đã xử lý",
 	ReportOpen:            "Chưa xử lý",
+	ReportChecked:         "Đã kiểm tra",
+	ReportFalseAlarm:      "Báo nhầm",
 	ReportResolvedAt:      "Xử lý lúc",
 	ReportMade:            "Lập lúc",
 	ReportPage:            "Trang %d/{nb}",
@@ -433,6 +456,8 @@ var vi = map[Key]string{
 Cách dùng:
   canhcua [--source S] [--db PATH] [--door NAME] [--direction in|out|toggle] [--lang vi|en]
                                       bàn trực: đọc mã ở cửa, đếm người đang ở trong
+  canhcua setup                       tên đơn vị, cửa, camera, hướng và ngôn ngữ (cũng được hỏi ở lần chạy đầu)
+  canhcua cameras                     các camera mở được, với độ phân giải và số hình/giây
   canhcua export --date DD/MM/YYYY [--format csv|xlsx|json] [--to FILE] [--full-id]
                                       lượt quét trong một ngày cho cơ quan y tế
   canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] | list | remove NAME
@@ -460,6 +485,7 @@ Chạy 'canhcua COMMAND --help' để xem các tùy chọn của một lệnh.
 Tùy chọn:
 `,
 	CmdUnknownCommand: "lệnh %q không có (xem canhcua --help)",
+	CmdFlagSep:        "dấu phân cách các cột của tệp CSV: \",\", \";\", \"tab\" hoặc \"|\" (mặc định: csv_separator trong tệp cấu hình, không thì \",\")",
 	CmdUnexpectedArg:  "thừa tham số %q (xem canhcua %s --help)",
 	CmdBadDate:        "ngày %q: cần dạng DD/MM/YYYY, ví dụ 27/11/2026",
 	CmdBadFormat:      "định dạng %q: cần %s",
@@ -480,8 +506,9 @@ Tùy chọn:
 
 Mở bàn trực: mọi người đưa mã của mình trước camera; mỗi lượt quét được ghi
 vào cơ sở dữ liệu trước khi màn hình xác nhận. Không có --source thì mở
-camera 0 (camera không mở được thì thử lại mỗi 2 giây). Nguồn demo
-(--source demo, hoặc lần chạy đầu không có tệp cấu hình, cơ sở dữ liệu và camera)
+camera 0 (camera không mở được thì thử lại mỗi 2 giây). Lần chạy đầu
+trong terminal thì hỏi các câu cài đặt trước (xem canhcua setup --help). Nguồn demo
+(--source demo, hoặc lần chạy đầu không có tệp cấu hình, cơ sở dữ liệu, camera và terminal)
 ghi người giả lập vào cơ sở dữ liệu riêng, demo.db cạnh cơ sở dữ liệu thật.
 Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng tên); cờ dòng lệnh được ưu tiên.`,
 	DeskFlagSource:    "chỉ số camera (0), tệp video, địa chỉ luồng, thư mục ảnh, hoặc demo (mặc định: camera 0)",
@@ -503,8 +530,61 @@ Các thiết lập cũng có thể để trong tệp cấu hình (TOML, cùng t�
 	ConfigTimeZone:    "múi giờ %q: %v",
 	ConfigServerSite:  "máy chủ của huyện cần tên đơn vị (site trong tệp cấu hình, hoặc --site)",
 
+	// The setup form (ui/setup.go): the desk's first start, and canhcua setup.
+	UISetupTitle:      "CANHCUA — CÀI ĐẶT",
+	UISetupIntro:      "Trả lời vài câu, lưu vào %s (canhcua setup để hỏi lại).",
+	UISetupLang:       "Ngôn ngữ",
+	UISetupLangVI:     "Tiếng Việt",
+	UISetupLangEN:     "English",
+	UISetupSite:       "Tên đơn vị",
+	UISetupSiteHint:   "VD: UBND xã Tân Phú",
+	UISetupDoor:       "Cửa",
+	UISetupCamera:     "Camera",
+	UISetupSearching:  "đang tìm camera…",
+	UISetupNoCamera:   "không thấy camera nào",
+	UISetupCameraInfo: "%s · %s",
+	UISetupCameraSize: "%d×%d",
+	UISetupCameraFPS:  "%.4g hình/giây",
+	UISetupNoPicture:  "chưa có hình",
+	UISetupDemo:       "không có camera (demo)",
+	UISetupFile:       "tệp video hoặc địa chỉ luồng:",
+	UISetupFileHint:   "/đường/dẫn/video.mp4, rtsp://…",
+	UISetupDirection:  "Hướng",
+	UISetupDirInHint:  "mỗi lượt quét là một lượt vào",
+	UISetupDirOutHint: "mỗi lượt quét là một lượt ra",
+	UISetupDirToggle:  "ngược với lượt quét trước của người đó",
+	UISetupNeedSite:   "Cần nhập tên đơn vị.",
+	UISetupNeedFile:   "Cần nhập tệp video hoặc địa chỉ luồng.",
+	UISetupBadFile:    "Không dùng được %s: %v",
+	UISetupChecking:   "đang kiểm tra %s…",
+	UIHelpChoose:      "chọn",
+	UIHelpSaveAll:     "lưu",
+
+	// canhcua setup and canhcua cameras.
+	SetupSynopsis: `canhcua setup [--config FILE]
+
+Hỏi tên đơn vị, cửa, camera, hướng và ngôn ngữ trong một mẫu ngắn, rồi ghi vào
+tệp cấu hình (quyền 0600; các thiết lập khác trong tệp được giữ nguyên). Bàn trực
+hỏi như vậy ở lần chạy đầu trong terminal. Cần terminal: không có thì không hỏi gì.`,
+	SetupFlagConfig: "tệp cấu hình sẽ ghi (mặc định %s)",
+	SetupNoTerminal: "mẫu cài đặt cần terminal (đầu vào và đầu ra chuẩn): không hỏi gì; hãy tự viết %s (xem README)",
+	SetupCancelled:  "đã hủy: không ghi gì",
+	SetupSaved:      "đã lưu vào %s; mở bàn trực bằng: canhcua",
+	SetupWrite:      "cấu hình %s: %v",
+	CamerasSynopsis: `canhcua cameras
+
+Liệt kê các camera mở được, mỗi camera một dòng: chỉ số dùng cho --source hoặc
+source trong cấu hình, thiết bị, độ phân giải và số hình/giây. Thử lần lượt mọi
+/dev/videoN (ngoài Linux thì cả các chỉ số 0 đến 9), mỗi camera được chờ 3 giây
+để mở và 3 giây để gửi hình. Mã thoát 1 khi không mở được camera nào.`,
+	CamerasNone:      "không thấy camera nào",
+	CamerasLine:      "%-3d %-13s %-10s %s",
+	CamerasFPS:       "%.4g hình/giây",
+	CamerasNoFPS:     "không rõ số hình/giây",
+	CamerasNoPicture: "(mở được, nhưng không gửi hình nào trong %v)",
+
 	// canhcua export.
-	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id]
+	ExportSynopsis: `canhcua export [--date DD/MM/YYYY] [--format csv|xlsx|json] [--to FILE] [--db PATH] [--door NAME] [--full-id] [--sep ";"]
 
 Ghi các lượt quét trong một ngày, mỗi lượt một dòng, tiêu đề tiếng Việt (--lang en để dùng tiếng Anh).
 Số định danh được che (chỉ hiện 4 số cuối) trừ khi có --full-id. Một ngày không có lượt nào
@@ -515,7 +595,7 @@ cho ra tệp chỉ có dòng tiêu đề.`,
 	ExportFlagLang:   "vi hoặc en: tiêu đề và giá trị",
 
 	// canhcua report.
-	ReportSynopsis: `canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en]
+	ReportSynopsis: `canhcua report [--date DD/MM/YYYY] [--format text|csv|xlsx|pdf] [--to FILE] [--db PATH] [--door NAME] [--lang vi|en] [--sep ";"]
 canhcua report --server URL [--site TÊN | --district] [--date DD/MM/YYYY] [--format …] [--to FILE] [--lang vi|en]
 
 Ghi báo cáo trong ngày cho Trung tâm Y tế huyện: lượt vào, lượt ra, số người, tỷ lệ
@@ -536,7 +616,7 @@ của từng đơn vị).`,
 	ReportServerDoor:      "--door: báo cáo từ máy chủ gồm mọi cửa",
 
 	// canhcua district.
-	DistrictSynopsis: `canhcua district [--server URL] [--date DD/MM/YYYY] [--lang vi|en] [--format text|csv|xlsx|pdf] [--to FILE]
+	DistrictSynopsis: `canhcua district [--server URL] [--date DD/MM/YYYY] [--lang vi|en] [--format text|csv|xlsx|pdf] [--to FILE] [--sep ";"]
 
 Bảng của Trung tâm Y tế huyện: mỗi đơn vị một dòng với số cửa, lượt vào, lượt ra, số người,
 cán bộ đã quét theo từng danh sách, cảnh báo và lần cuối mỗi bàn trực liên lạc; đơn vị tuân thủ
@@ -664,8 +744,10 @@ thấp hơn, kèm một dòng trên stderr.`,
 Danh sách là các nhóm người phải có mặt được đặt tên (cán bộ của cơ quan, đại biểu
 một cuộc họp): bàn trực cho biết ai trong số họ đã quét ("Cán bộ: 27/30 đã quét").
 
-  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] [--replace] [--db PATH]
+  canhcua roster import FILE [--group NAME] [--expected-by 07:30] [--only] [--from …] [--until …] [--replace] [--db PATH]
                                    đọc danh sách người từ tệp CSV, XLSX hoặc PDF
+  canhcua roster edit NAME [--only=false] [--expected-by 07:30] [--from DD/MM/YYYY HH:MM] [--until …]
+                                   đổi giờ hạn quét, chỉ danh sách, thời gian áp dụng của một nhóm
   canhcua roster list [--group NAME] [--db PATH]
                                    các nhóm, hoặc những người của một nhóm
   canhcua roster remove NAME [--db PATH]
@@ -673,9 +755,9 @@ một cuộc họp): bàn trực cho biết ai trong số họ đã quét ("Cán
 
 Chạy 'canhcua roster COMMAND --help' để xem các tùy chọn của một lệnh.
 `,
-	RosterNoCommand:      "chưa có lệnh: import, list hoặc remove (xem canhcua roster --help)",
-	RosterUnknownCommand: "lệnh %q không có: cần import, list hoặc remove",
-	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--replace] [--db PATH | --server URL --site NAME] [--max-pages N]
+	RosterNoCommand:      "chưa có lệnh: import, edit, list hoặc remove (xem canhcua roster --help)",
+	RosterUnknownCommand: "lệnh %q không có: cần import, edit, list hoặc remove",
+	RosterImportSynopsis: `canhcua roster import FILE [--group NAME] [--expected-by HH:MM] [--only] [--from DD/MM/YYYY HH:MM] [--until DD/MM/YYYY HH:MM] [--replace] [--db PATH | --server URL --site NAME] [--max-pages N]
 
 Đọc danh sách người trong tệp CSV, XLSX hoặc PDF vào nhóm NAME (tạo mới khi chưa có). Danh
 sách là một bảng có dòng tiêu đề, tiếng Việt hoặc tiếng Anh: STT, Họ và tên (Name),
@@ -684,7 +766,9 @@ Chức vụ (Position), Đơn vị (Unit), Số CCCD (ID), Ngày sinh (Date of b
 số định danh hoặc mã thẻ của người đó. Các dòng không đọc được được liệt kê trên
 stderr kèm trang và dòng; những dòng khác được nhập. Không có --replace thì những
 người này được thêm vào nhóm (người đã có trong nhóm, theo họ tên và số định danh, được
-cập nhật).`,
+cập nhật). Với --from và --until, nhóm chỉ áp dụng trong khoảng thời gian đó: ngoài khoảng
+đó không ai trong nhóm bị coi là chưa quét, và sự kiện chỉ danh sách không giữ người ngoài
+danh sách lại nữa.`,
 	RosterFlagGroup:      "tên nhóm (mặc định: tên tệp)",
 	RosterFlagExpectedBy: "giờ trong ngày mà nhóm phải quét xong, ví dụ 07:30 (mặc định: giữ nguyên, không thì không có)",
 	RosterFlagOnly:       "sự kiện chỉ cho người trong nhóm vào: người khác được giữ lại chờ người trực",
@@ -699,22 +783,31 @@ cập nhật).`,
 	RosterInterrupted:    "%s: bị ngắt: chưa nhập ai",
 	RosterImported:       "%s: đã nhập %d người vào %q",
 	RosterImportProblems: ", %d vấn đề (liệt kê trên stderr)",
+	RosterFlagFrom:       "nhóm áp dụng từ thời điểm này, DD/MM/YYYY HH:MM (hoặc DD/MM/YYYY: từ đầu ngày; \"-\": bỏ)",
+	RosterFlagUntil:      "nhóm áp dụng đến thời điểm này, DD/MM/YYYY HH:MM (hoặc DD/MM/YYYY: hết ngày đó; \"-\": bỏ)",
+	RosterBadWhen:        "thời điểm %q: cần DD/MM/YYYY HH:MM, ví dụ 27/11/2026 14:00",
 	RosterListSynopsis: `canhcua roster list [--group NAME] [--db PATH] [--full-id]
 
 Liệt kê các nhóm với số người và giờ hạn quét; với --group,
 những người của nhóm đó (số định danh được che trừ khi có --full-id).`,
 	RosterFlagListGroup: "liệt kê những người của nhóm này",
 	RosterFlagFullID:    "hiện đầy đủ số định danh",
-	RosterListHeader:    "NHÓM\\tSỐ NGƯỜI\\tHẠN QUÉT\\tCHỈ DANH SÁCH",
+	RosterListHeader:    "NHÓM\\tSỐ NGƯỜI\\tHẠN QUÉT\\tCHỈ DANH SÁCH\\tTỪ\\tĐẾN",
 	RosterListYes:       "có",
 	RosterGroupLine:     "%s: %d người, hạn quét %s",
 	RosterMembersHeader: "#\\tHỌ TÊN\\tĐƠN VỊ\\tSỐ ĐỊNH DANH\\tMÃ THẺ\\tNGÀY SINH\\tHẠN QUÉT",
 	RosterRemoveSynopsis: `canhcua roster remove NAME [--db PATH]
 
 Xóa nhóm NAME và những người của nhóm. Các lượt quét được giữ lại.`,
-	RosterNoGroup:  "chưa chỉ ra nhóm nào (xem canhcua roster list)",
-	RosterOneGroup: "thừa tham số %q: chỉ một nhóm (đặt tên có dấu cách trong ngoặc kép)",
-	RosterRemoved:  "đã xóa %q",
+	RosterNoGroup:      "chưa chỉ ra nhóm nào (xem canhcua roster list)",
+	RosterOneGroup:     "thừa tham số %q: chỉ một nhóm (đặt tên có dấu cách trong ngoặc kép)",
+	RosterRemoved:      "đã xóa %q",
+	RosterEditSynopsis: "canhcua roster edit NAME [--only=true|false] [--expected-by HH:MM] [--from DD/MM/YYYY HH:MM] [--until DD/MM/YYYY HH:MM] [--db PATH | --server URL --site NAME]\n\nĐổi những gì được chỉ ra của nhóm NAME, giữ nguyên người trong nhóm và phần còn lại:\n--only=false bỏ chế độ chỉ danh sách, --expected-by - bỏ giờ hạn quét, --from - và --until -\nbỏ thời gian áp dụng.",
+	RosterEditFlagOnly: "chỉ cho người trong nhóm vào (--only=false: bỏ)",
+	RosterEditFlagExp:  "giờ hạn quét, ví dụ 07:30 (\"-\": bỏ)",
+	RosterEditNothing:  "chưa đổi gì: cho --only, --expected-by, --from hoặc --until (xem canhcua roster edit --help)",
+	RosterEdited:       "%q: hạn quét %s, chỉ danh sách: %s, từ %s đến %s",
+	RosterListNo:       "không",
 
 	// canhcua bench (the measurements themselves, internal/bench, are for developers and in English).
 	BenchUsage: `Cách dùng:

@@ -36,7 +36,7 @@ var _ ui.Backend = (*Backend)(nil)
 // applies to doors that count exits) and reports storage failures to it.
 func newBackend(o Options, now func() time.Time) *Backend {
 	b := &Backend{DB: o.DB, Dir: o.ExportDir, Format: o.ExportFormat, Opt: o.Export}
-	b.SetMode(o.Mode)
+	b.mode.Store(o.Mode) // the mode the desk starts in: not a choice to remember
 	b.Watch = &Watcher{db: o.DB, door: o.Door, loc: o.Location, closing: o.Closing, now: now,
 		exits: func() bool { return b.Mode() != canhcua.ModeIn }, storage: &b.storage}
 	b.Rules = o.Rules
@@ -44,8 +44,21 @@ func newBackend(o Options, now func() time.Time) *Backend {
 	return b
 }
 
-// SetMode is the direction mode the screen has changed to.
-func (b *Backend) SetMode(m canhcua.Mode) { b.mode.Store(m) }
+// modeSaveTimeout bounds remembering the direction mode.
+const modeSaveTimeout = 5 * time.Second
+
+// SetMode is the direction mode the operator changed to with `d`: the
+// warnings follow it at once, and it is remembered in the database, so the
+// desk starts in it next time (unless --direction says otherwise). The
+// screen calls it from a tea.Cmd.
+func (b *Backend) SetMode(m canhcua.Mode) {
+	b.mode.Store(m)
+	ctx, cancel := context.WithTimeout(context.Background(), modeSaveTimeout)
+	defer cancel()
+	if err := b.DB.RememberMode(ctx, m); err != nil {
+		log.Printf("canhcua: remembering the direction %s: %v", m, err)
+	}
+}
 
 // Mode is the direction mode last set (in when none was).
 func (b *Backend) Mode() canhcua.Mode {
@@ -77,16 +90,26 @@ func (b *Backend) Admit(ctx context.Context, id int64, admit bool) (canhcua.Scan
 	return s, err
 }
 
+// Warnings are day's open warnings at door and those the operator decided
+// on, newest first.
 func (b *Backend) Warnings(ctx context.Context, day time.Time, door string) ([]canhcua.Warning, error) {
-	ws, err := b.DB.Warnings(ctx, day, door, true)
+	all, err := b.DB.Warnings(ctx, day, door, false)
 	if err != nil {
 		return nil, err
 	}
-	// Newest first.
-	for i, j := 0, len(ws)-1; i < j; i, j = i+1, j-1 {
-		ws[i], ws[j] = ws[j], ws[i]
+	var ws []canhcua.Warning
+	for i := len(all) - 1; i >= 0; i-- { // newest first
+		if w := all[i]; w.Resolved.IsZero() || w.Decision != "" {
+			ws = append(ws, w)
+		}
 	}
 	return ws, nil
+}
+
+func (b *Backend) DecideWarning(ctx context.Context, id int64, d canhcua.WarningDecision) (canhcua.Warning, error) {
+	w, err := b.DB.DecideWarning(ctx, id, d, time.Now())
+	b.storage.wrote(err)
+	return w, err
 }
 
 func (b *Backend) Void(ctx context.Context, id int64, reason string) (canhcua.Scan, error) {

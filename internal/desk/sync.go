@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/district"
 )
@@ -122,13 +123,13 @@ func (s *Sync) Run(ctx context.Context) {
 				srv = nil
 			}
 			if msg := district.RedactError(err, s.URL); msg != lastErr && ctx.Err() == nil {
-				log.Printf("canhcua: district server %s: %s (retrying)", district.Redact(s.URL), msg)
+				log.Printf("canhcua: district server %s: %s (retrying)", canhcua.Redact(s.URL), msg)
 				lastErr = msg
 			}
 			delay, wait = wait, min(2*wait, RetryMax)
 		} else {
 			if lastErr != "" {
-				log.Printf("canhcua: district server %s: reachable again", district.Redact(s.URL))
+				log.Printf("canhcua: district server %s: reachable again", canhcua.Redact(s.URL))
 				lastErr = ""
 			}
 			wait = RetryFirst

@@ -43,32 +43,46 @@ type rosterMembers struct {
 }
 
 // hold is canhcua.Rules.Hold: someone who is not on the roster of any
-// roster-only event is held for the operator.
+// roster-only event under way (within its window, at the watcher's clock) is
+// held for the operator. An event whose window has ended holds nobody, by
+// itself.
 func (w *Watcher) hold(id canhcua.Identity) (string, string, bool) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if len(w.only) == 0 {
+	only := w.activeOnly()
+	if len(only) == 0 {
 		return "", "", false
 	}
-	for _, rm := range w.only {
+	for _, rm := range only {
 		for _, m := range rm.members {
 			if m.Matches(id) {
 				return "", "", false
 			}
 		}
 	}
-	en, vi := catalog.Both(catalog.HoldNotOnRoster, w.only[0].roster.Name)
+	en, vi := catalog.Both(catalog.HoldNotOnRoster, only[0].roster.Name)
 	return en, vi, true
+}
+
+// activeOnly are the roster-only events under way now.
+func (w *Watcher) activeOnly() []rosterMembers {
+	now := w.now()
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var out []rosterMembers
+	for _, rm := range w.only {
+		if rm.roster.Active(now) {
+			out = append(out, rm)
+		}
+	}
+	return out
 }
 
 // heldRoster is the roster-only event a held scan was held for.
 func (w *Watcher) heldRoster() canhcua.Roster {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if len(w.only) == 0 {
+	only := w.activeOnly()
+	if len(only) == 0 {
 		return canhcua.Roster{}
 	}
-	return w.only[0].roster
+	return only[0].roster
 }
 
 // refreshRosters reloads the roster-only events' members.

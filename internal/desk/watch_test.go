@@ -98,3 +98,49 @@ func TestWatcher(t *testing.T) {
 		}
 	}
 }
+
+// TestHoldWindow: a roster-only event with a window holds unlisted people
+// only within it; when it ends the desk stops holding by itself, with no
+// reload of the rosters, and a later event's roster has not begun yet.
+func TestHoldWindow(t *testing.T) {
+	ctx := context.Background()
+	loc := tz.Vietnam()
+	now := time.Date(2026, 11, 27, 13, 0, 0, 0, loc)
+	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "h.db"), store.WithLocation(loc), store.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	an := canhcua.Member{Name: "Nguyễn Văn An", IDNumber: "001090001234", ExpectedBy: -1}
+	meeting := canhcua.Roster{Name: "Họp 14h", ExpectedBy: -1, Only: true,
+		From: time.Date(2026, 11, 27, 13, 30, 0, 0, loc), Until: time.Date(2026, 11, 27, 17, 0, 0, 0, loc)}
+	if _, err := db.SaveRoster(ctx, meeting, []canhcua.Member{an}, true); err != nil {
+		t.Fatal(err)
+	}
+	w := &Watcher{db: db, door: "Phòng họp", loc: loc, closing: -1, now: func() time.Time { return now }, exits: func() bool { return false }}
+	if err := w.refreshRosters(ctx); err != nil {
+		t.Fatal(err)
+	}
+	guest := canhcua.Identify("048170002468||Phạm Thị Lan|07071970|Nữ|Đà Nẵng|14122021")
+	held := func() bool {
+		_, _, h := w.hold(guest)
+		return h
+	}
+	if held() {
+		t.Error("held at 13:00, before the meeting's window")
+	}
+	now = meeting.From
+	if !held() || w.heldRoster().Name != meeting.Name {
+		t.Error("not held at 13:30, when the meeting begins")
+	}
+	if _, _, h := w.hold(canhcua.Identify("001090001234||Nguyễn Văn An|15031990|Nam|Hà Nội|10052021")); h {
+		t.Error("An, on the roster, held")
+	}
+	now = meeting.Until
+	if held() {
+		t.Error("held at 17:00, when the meeting is over")
+	}
+	if w.heldRoster().Name != "" {
+		t.Error("a held roster after the window")
+	}
+}

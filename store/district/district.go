@@ -19,15 +19,15 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/migrate"
 )
 
 //go:embed migrations/*.sql
@@ -50,7 +50,7 @@ type DB struct {
 func Open(ctx context.Context, rawURL string) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(rawURL)
 	if err != nil {
-		return nil, fmt.Errorf("district: %s: %w", Redact(rawURL), redactErr(err, rawURL))
+		return nil, fmt.Errorf("district: %s: %w", canhcua.Redact(rawURL), redactErr(err, rawURL))
 	}
 	if cfg.ConnConfig.ConnectTimeout == 0 || cfg.ConnConfig.ConnectTimeout > ConnectTimeout {
 		cfg.ConnConfig.ConnectTimeout = ConnectTimeout
@@ -58,33 +58,18 @@ func Open(ctx context.Context, rawURL string) (*DB, error) {
 	cfg.MaxConns = max(cfg.MaxConns, 4)
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("district: %s: %w", Redact(rawURL), redactErr(err, rawURL))
+		return nil, fmt.Errorf("district: %s: %w", canhcua.Redact(rawURL), redactErr(err, rawURL))
 	}
 	db := &DB{pool: pool}
 	if err := db.migrate(ctx); err != nil {
 		pool.Close()
-		return nil, fmt.Errorf("district: %s: %w", Redact(rawURL), redactErr(err, rawURL))
+		return nil, fmt.Errorf("district: %s: %w", canhcua.Redact(rawURL), redactErr(err, rawURL))
 	}
 	return db, nil
 }
 
 // Close closes the connections.
 func (db *DB) Close() { db.pool.Close() }
-
-// Redact is url with its password left out, to be shown or logged.
-func Redact(rawURL string) string {
-	u, err := url.Parse(rawURL)
-	if err != nil || u.User == nil {
-		if i := strings.Index(rawURL, "@"); i >= 0 && strings.Contains(rawURL[:i], "://") {
-			return rawURL[:strings.Index(rawURL, "://")+3] + "…@" + rawURL[i+1:]
-		}
-		return rawURL
-	}
-	if _, has := u.User.Password(); has {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
-	}
-	return u.String()
-}
 
 // redactErr is err with the password of rawURL, should its text hold it,
 // replaced.
@@ -100,8 +85,11 @@ func redactErr(err error, rawURL string) error {
 	return redacted{err, pw}
 }
 
-// RedactError is err's text, without the password of rawURL.
-func RedactError(err error, rawURL string) string { return redactErr(err, rawURL).Error() }
+// RedactError is err's text without the password of rawURL, even where the
+// text holds the password alone (canhcua.Redact hides it within a URL).
+func RedactError(err error, rawURL string) string {
+	return canhcua.Redact(redactErr(err, rawURL).Error())
+}
 
 type redacted struct {
 	err error
@@ -111,34 +99,8 @@ type redacted struct {
 func (r redacted) Error() string { return strings.ReplaceAll(r.err.Error(), r.pw, "xxxxx") }
 func (r redacted) Unwrap() error { return r.err }
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
-	var ms []migration
-	for i, name := range names {
-		base := name[strings.LastIndex(name, "/")+1:]
-		n, _, _ := strings.Cut(base, "_")
-		v, err := strconv.Atoi(n)
-		if err != nil || v != i+1 {
-			return nil, fmt.Errorf("migration %s: want version %d", base, i+1)
-		}
-		b, err := fs.ReadFile(migrationFS, name)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{v, base, string(b)})
-	}
-	return ms, nil
-}
+// migrations returns the embedded migrations in order.
+func migrations() ([]migrate.Migration, error) { return migrate.Load(migrationFS, "migrations") }
 
 // migrate applies the migrations this code knows and the database has not
 // seen, each in its own transaction, holding an advisory lock so that two
@@ -170,14 +132,14 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	for _, m := range ms[v:] {
 		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
-			if _, err := tx.Exec(ctx, m.sql); err != nil {
+			if _, err := tx.Exec(ctx, m.SQL); err != nil {
 				return err
 			}
-			_, err := tx.Exec(ctx, `INSERT INTO schema_version (version) VALUES ($1)`, m.version)
+			_, err := tx.Exec(ctx, `INSERT INTO schema_version (version) VALUES ($1)`, m.Version)
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 	}
 	return nil

@@ -85,9 +85,13 @@ func TestMigrateTwiceAtOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var n int
-	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM schema_version`).Scan(&n); err != nil || n != 1 {
-		t.Fatalf("schema_version has %d rows (%v), want 1", n, err)
+	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM schema_version`).Scan(&n); err != nil || n != len(ms) {
+		t.Fatalf("schema_version has %d rows (%v), want one a migration (%d)", n, err, len(ms))
 	}
 }
 
@@ -204,5 +208,103 @@ func TestSiteRosterImport(t *testing.T) {
 	}
 	if pending, _, _ := db.SyncState(ctx); pending != 0 {
 		t.Errorf("a pulled roster is waiting to be sent back (%d pending)", pending)
+	}
+}
+
+// TestPushWarningDecision: the operator's decision on a no-scan warning
+// reaches the server with the warning, and the site's detail shows it.
+func TestPushWarningDecision(t *testing.T) {
+	ctx := context.Background()
+	srv, err := Open(ctx, pgtest.DB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	day := time.Date(2026, 11, 27, 14, 20, 0, 0, ict)
+	db, d := newDesk(t, "UBND xã Tân Phú", "Cổng chính", func() time.Time { return day })
+	w, err := db.AddWarning(ctx, canhcua.Warning{At: day, Door: d.Door, Kind: canhcua.WarnNoScan, Message: "someone passed"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	push(t, srv, db, d) // open, undecided
+	if _, err := db.DecideWarning(ctx, w.ID, canhcua.WarnChecked, day.Add(11*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	push(t, srv, db, d)
+	det, err := srv.Site(ctx, d.Site, day, canhcua.DefaultOpeningHours)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(det.Warnings) != 1 {
+		t.Fatalf("warnings: %+v", det.Warnings)
+	}
+	got := det.Warnings[0]
+	if got.Decision != canhcua.WarnChecked || !got.Decided.Equal(day.Add(11*time.Minute)) || !got.Resolved.Equal(day.Add(11*time.Minute)) {
+		t.Errorf("on the server: %+v", got)
+	}
+}
+
+// TestRosterWindowOnServer: a roster's window travels to the server from a
+// desk and from `roster import --server`, comes back with the site's
+// rosters, and the site's figures count a roster only on the days of its
+// window.
+func TestRosterWindowOnServer(t *testing.T) {
+	ctx := context.Background()
+	srv, err := Open(ctx, pgtest.DB(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	day := time.Date(2026, 11, 27, 9, 0, 0, 0, ict)
+	from, until := time.Date(2026, 11, 27, 13, 30, 0, 0, ict), time.Date(2026, 11, 27, 17, 0, 0, 0, ict)
+	db, d := newDesk(t, "UBND xã Tân Phú", "Cổng chính", func() time.Time { return day })
+	if _, err := db.SaveRoster(ctx, canhcua.Roster{Name: "Họp 14h", ExpectedBy: 14 * 60, Only: true, From: from, Until: until},
+		[]canhcua.Member{{Name: "Nguyễn Văn An", ExpectedBy: -1}}, true); err != nil {
+		t.Fatal(err)
+	}
+	push(t, srv, db, d)
+	week := canhcua.Roster{Name: "Tập huấn", ExpectedBy: -1, From: day.AddDate(0, 0, 3)}
+	if err := srv.SaveSiteRoster(ctx, d.Site, week, []canhcua.Member{{Name: "Lê Văn Cường", ExpectedBy: -1}}, false); err != nil {
+		t.Fatal(err)
+	}
+	bad := week
+	bad.Until = week.From.Add(-time.Hour)
+	if err := srv.SaveSiteRoster(ctx, d.Site, bad, nil, false); canhcua.ErrorCode(err) != canhcua.EINVALID {
+		t.Errorf("a window ending before it starts: %v", err)
+	}
+	rs, ms, err := srv.SiteRosters(ctx, d.Site)
+	if err != nil || len(rs) != 2 {
+		t.Fatalf("site rosters %+v %v", rs, err)
+	}
+	if rs[0].Name != "Họp 14h" || !rs[0].From.Equal(from) || !rs[0].Until.Equal(until) ||
+		rs[1].Name != "Tập huấn" || !rs[1].From.Equal(week.From) || !rs[1].Until.IsZero() {
+		t.Errorf("windows on the server: %+v", rs)
+	}
+	other, _ := newDesk(t, d.Site, "Cửa sau", time.Now)
+	if err := other.SetSiteRosters(ctx, rs, ms); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := other.Rosters(ctx); len(got) != 2 || !got[0].Until.Equal(until) || !got[1].From.Equal(week.From) {
+		t.Errorf("pulled: %+v", got)
+	}
+	// The site that day: the meeting's people are expected, the training's
+	// (later) not yet; three days on, the other way round.
+	groups := func(on time.Time) []string {
+		t.Helper()
+		det, err := srv.Site(ctx, d.Site, on, canhcua.DefaultOpeningHours)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, g := range det.Groups {
+			out = append(out, g.Roster.Name)
+		}
+		return out
+	}
+	if g := groups(day); len(g) != 1 || g[0] != "Họp 14h" {
+		t.Errorf("groups on the meeting's day: %q", g)
+	}
+	if g := groups(day.AddDate(0, 0, 3)); len(g) != 1 || g[0] != "Tập huấn" {
+		t.Errorf("groups three days on: %q", g)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/canhcua/canhcua"
+	"github.com/canhcua/canhcua/internal/tz"
 )
 
 // Group is a roster group's share scanned on a day: "Cán bộ 27/30".
@@ -53,11 +54,17 @@ func recount(ctx context.Context, tx pgx.Tx, site int64, day string) error {
 
 // groupsOf is each roster of the site with how many of its people have an
 // accepted scan at the site on day (matched as the desk matches them), and
-// who did not scan.
+// who did not scan. A roster whose window does not touch day is left out.
 func groupsOf(ctx context.Context, q querier, site int64, day string) ([]canhcua.ExpectedGroup, error) {
 	rs, members, err := rostersOf(ctx, q, site)
-	if err != nil || len(rs) == 0 {
-		return []canhcua.ExpectedGroup{}, err
+	if err != nil {
+		return nil, err
+	}
+	if d, err := time.ParseInLocation(time.DateOnly, day, tz.Vietnam()); err == nil {
+		rs = slices.DeleteFunc(rs, func(r canhcua.Roster) bool { return !r.ActiveOn(d) })
+	}
+	if len(rs) == 0 {
+		return []canhcua.ExpectedGroup{}, nil
 	}
 	rows, err := q.Query(ctx, `
 		SELECT DISTINCT ON (person_key) person_key, name, id_number, birth_date FROM scans
@@ -114,7 +121,8 @@ type querier interface {
 
 // rostersOf reads a site's rosters and their people.
 func rostersOf(ctx context.Context, q querier, site int64) ([]canhcua.Roster, map[string][]canhcua.Member, error) {
-	rows, err := q.Query(ctx, `SELECT name, expected_by, only_roster, members FROM rosters WHERE site_id = $1 ORDER BY name`, site)
+	rows, err := q.Query(ctx, `SELECT name, expected_by, only_roster, members, active_from, active_until
+		FROM rosters WHERE site_id = $1 ORDER BY name`, site)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -123,11 +131,18 @@ func rostersOf(ctx context.Context, q querier, site int64) ([]canhcua.Roster, ma
 	members := map[string][]canhcua.Member{}
 	for rows.Next() {
 		var (
-			r  canhcua.Roster
-			ms []byte
+			r           canhcua.Roster
+			ms          []byte
+			from, until *time.Time
 		)
-		if err := rows.Scan(&r.Name, &r.ExpectedBy, &r.Only, &ms); err != nil {
+		if err := rows.Scan(&r.Name, &r.ExpectedBy, &r.Only, &ms, &from, &until); err != nil {
 			return nil, nil, err
+		}
+		if from != nil {
+			r.From = *from
+		}
+		if until != nil {
+			r.Until = *until
 		}
 		var js []memberJSON
 		if err := json.Unmarshal(ms, &js); err != nil {
@@ -165,6 +180,9 @@ func (db *DB) SiteRosters(ctx context.Context, site string) ([]canhcua.Roster, m
 // and ID number, is updated). Every desk of the site pulls it; today's
 // figures of the site are recounted.
 func (db *DB) SaveSiteRoster(ctx context.Context, site string, r canhcua.Roster, members []canhcua.Member, replace bool) error {
+	if err := r.CheckWindow(); err != nil {
+		return err
+	}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		id, err := siteID(ctx, tx, site)
 		if err != nil {
@@ -190,9 +208,11 @@ func (db *DB) SaveSiteRoster(ctx context.Context, site string, r canhcua.Roster,
 			return err
 		}
 		if _, err := tx.Exec(ctx, `
-			INSERT INTO rosters (site_id, name, expected_by, only_roster, members, updated_at) VALUES ($1, $2, $3, $4, $5, now())
-			ON CONFLICT (site_id, name) DO UPDATE SET expected_by = $3, only_roster = $4, members = $5, updated_at = now()`,
-			id, r.Name, r.ExpectedBy, r.Only, ms); err != nil {
+			INSERT INTO rosters (site_id, name, expected_by, only_roster, members, active_from, active_until, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+			ON CONFLICT (site_id, name) DO UPDATE SET expected_by = $3, only_roster = $4, members = $5,
+				active_from = $6, active_until = $7, updated_at = now()`,
+			id, r.Name, r.ExpectedBy, r.Only, ms, nullTime(r.From), nullTime(r.Until)); err != nil {
 			return err
 		}
 		var today string

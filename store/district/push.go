@@ -82,10 +82,12 @@ func (db *DB) Push(ctx context.Context, d Desk, changes []store.Change, last int
 				if err != nil {
 					return err
 				}
-				b.Queue(`INSERT INTO rosters (site_id, name, expected_by, only_roster, members, updated_at)
-					VALUES ($1, $2, $3, $4, $5, now())
-					ON CONFLICT (site_id, name) DO UPDATE SET expected_by = $3, only_roster = $4, members = $5, updated_at = now()`,
-					siteID, c.Roster.Roster.Name, c.Roster.Roster.ExpectedBy, c.Roster.Roster.Only, ms)
+				r := c.Roster.Roster
+				b.Queue(`INSERT INTO rosters (site_id, name, expected_by, only_roster, members, active_from, active_until, updated_at)
+					VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+					ON CONFLICT (site_id, name) DO UPDATE SET expected_by = $3, only_roster = $4, members = $5,
+						active_from = $6, active_until = $7, updated_at = now()`,
+					siteID, r.Name, r.ExpectedBy, r.Only, ms, nullTime(r.From), nullTime(r.Until))
 				rostersChanged = true
 			case c.RosterGone != "":
 				b.Queue(`DELETE FROM rosters WHERE site_id = $1 AND name = $2`, siteID, c.RosterGone)
@@ -146,16 +148,28 @@ func queueScan(b *pgx.Batch, desk string, site int64, s *store.SentScan, skewMS 
 }
 
 func queueWarning(b *pgx.Batch, desk string, site int64, w *canhcua.Warning, loc *time.Location) {
-	var resolved any
+	var resolved, decided any
 	if !w.Resolved.IsZero() {
 		resolved = w.Resolved
 	}
-	b.Queue(`INSERT INTO warnings (desk_id, local_id, site_id, door, at, day, kind, message, message_vi, person_key, name, resolved_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+	if !w.Decided.IsZero() {
+		decided = w.Decided
+	}
+	b.Queue(`INSERT INTO warnings (desk_id, local_id, site_id, door, at, day, kind, message, message_vi, person_key, name,
+			resolved_at, decision, decided_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 		ON CONFLICT (desk_id, local_id) DO UPDATE SET site_id = $3, door = $4, at = $5, day = $6, kind = $7,
-			message = $8, message_vi = $9, person_key = $10, name = $11, resolved_at = $12`,
+			message = $8, message_vi = $9, person_key = $10, name = $11, resolved_at = $12, decision = $13, decided_at = $14`,
 		desk, w.ID, site, w.Door, w.At, w.At.In(loc).Format(time.DateOnly), string(w.Kind), w.Message, w.MessageVI,
-		w.PersonKey, w.Name, resolved)
+		w.PersonKey, w.Name, resolved, string(w.Decision), decided)
+}
+
+// nullTime is t for the server, NULL when zero.
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t
 }
 
 // memberJSON is a roster member as the server keeps it.

@@ -289,7 +289,7 @@ func doorDays(ctx context.Context, tx pgx.Tx, id int64, day string, links []canh
 // warningsOf are the warnings of site id on day, in time order.
 func warningsOf(ctx context.Context, tx pgx.Tx, id int64, day string) ([]canhcua.Warning, error) {
 	rows, err := tx.Query(ctx, `
-		SELECT local_id, at, door, kind, message, message_vi, person_key, name, resolved_at
+		SELECT local_id, at, door, kind, message, message_vi, person_key, name, resolved_at, decision, decided_at
 		FROM warnings WHERE site_id = $1 AND day = $2::date
 		ORDER BY at, desk_id, local_id`, id, day)
 	if err != nil {
@@ -301,14 +301,20 @@ func warningsOf(ctx context.Context, tx pgx.Tx, id int64, day string) ([]canhcua
 		var (
 			w        canhcua.Warning
 			kind     string
+			decision string
 			resolved *time.Time
+			decided  *time.Time
 		)
-		if err := rows.Scan(&w.ID, &w.At, &w.Door, &kind, &w.Message, &w.MessageVI, &w.PersonKey, &w.Name, &resolved); err != nil {
+		if err := rows.Scan(&w.ID, &w.At, &w.Door, &kind, &w.Message, &w.MessageVI, &w.PersonKey, &w.Name, &resolved,
+			&decision, &decided); err != nil {
 			return nil, err
 		}
-		w.Kind = canhcua.WarningKind(kind)
+		w.Kind, w.Decision = canhcua.WarningKind(kind), canhcua.WarningDecision(decision)
 		if resolved != nil {
 			w.Resolved = *resolved
+		}
+		if decided != nil {
+			w.Decided = *decided
 		}
 		out = append(out, w)
 	}

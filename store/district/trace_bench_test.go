@@ -46,19 +46,8 @@ func benchBirth(p int) string      { return fmt.Sprintf("01/01/%d", 1940+p%60) }
 // scans_site_day. Set CANHCUA_BENCH_PG to an empty database: it is seeded on
 // the first run (COPY, some minutes) and kept for the next ones.
 func BenchmarkTrace(b *testing.B) {
-	url := os.Getenv(EnvBenchURL)
-	if url == "" {
-		b.Skipf("set %s to an empty PostgreSQL database (seeded once with 10 million scans, then kept)", EnvBenchURL)
-	}
 	ctx := context.Background()
-	db, err := Open(ctx, url)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if err := benchSeedOnce(ctx, b, db); err != nil {
-		b.Fatal(err)
-	}
+	db := benchOpen(ctx, b)
 	day := benchFirstDay.AddDate(0, 0, benchDays/2)
 	cases := []struct {
 		name     string
@@ -114,6 +103,24 @@ func benchExplain(ctx context.Context, b *testing.B, db *DB, day time.Time) {
 }
 
 func benchSiteName(s int) string { return fmt.Sprintf("Đơn vị %04d", s) }
+
+// benchOpen opens the benchmark's database (CANHCUA_BENCH_PG), seeded; it is
+// closed after the benchmark. Skipped without the variable.
+func benchOpen(ctx context.Context, b *testing.B) *DB {
+	url := os.Getenv(EnvBenchURL)
+	if url == "" {
+		b.Skipf("set %s to an empty PostgreSQL database (seeded once with 10 million scans, then kept)", EnvBenchURL)
+	}
+	db, err := Open(ctx, url)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(db.Close)
+	if err := benchSeedOnce(ctx, b, db); err != nil {
+		b.Fatal(err)
+	}
+	return db
+}
 
 // benchSeedOnce seeds the database unless it was seeded already.
 func benchSeedOnce(ctx context.Context, b *testing.B, db *DB) error {
@@ -323,26 +330,15 @@ func (g *benchGen) fill(site int) {
 //
 //	CANHCUA_BENCH_PG=… go test -run '^$' -bench DistrictTable10M -benchtime 20x ./store/district
 func BenchmarkDistrictTable10M(b *testing.B) {
-	url := os.Getenv(EnvBenchURL)
-	if url == "" {
-		b.Skipf("set %s to an empty PostgreSQL database (seeded once with 10 million scans, then kept)", EnvBenchURL)
-	}
 	ctx := context.Background()
-	db, err := Open(ctx, url)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	if err := benchSeedOnce(ctx, b, db); err != nil {
-		b.Fatal(err)
-	}
+	db := benchOpen(ctx, b)
 	day := benchFirstDay.AddDate(0, 0, benchDays/2)
 	var scans int
 	if err := db.pool.QueryRow(ctx, `SELECT count(*) FROM scans WHERE day = $1::date`, dayOf(day)).Scan(&scans); err != nil {
 		b.Fatal(err)
 	}
 	start := time.Now()
-	err = pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		for id := int64(1); id <= benchSites; id++ {
 			if err := recount(ctx, tx, id, dayOf(day)); err != nil {
 				return err

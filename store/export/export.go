@@ -9,7 +9,6 @@
 package export
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -35,7 +34,7 @@ type Options struct {
 	Lang     string         // "vi" (default) or "en": headers and values (not JSON's)
 	// Day names the XLSX sheet; zero: the day of the first scan.
 	Day time.Time
-	// Comma separates CSV fields; 0: ','.
+	// Comma separates CSV fields; 0: DefaultSeparator.
 	Comma rune
 	// Demo: the scans are the demo's made-up people. The file says so before
 	// anything else: CSV and XLSX in a first row (and the sheet's name), JSON
@@ -163,13 +162,9 @@ const (
 )
 
 func writeCSV(w io.Writer, scans []canhcua.Scan, opt Options, l catalog.Lang) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+	cw, err := NewCSV(w, opt.Comma)
+	if err != nil {
 		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	if opt.Comma != 0 {
-		cw.Comma = opt.Comma
 	}
 	if opt.Demo {
 		mark := make([]string, len(headers)) // as wide as the rows: a rectangular file

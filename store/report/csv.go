@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 
@@ -24,11 +23,10 @@ func safeAll(ss []string) []string {
 // lines and figures as label,value rows, then one table a section (a title
 // row, a header row, the rows), sections separated by an empty line.
 func (r *rep) csv(w io.Writer) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+	cw, err := export.NewCSV(w, r.d.Comma)
+	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
 	rec := func(fields ...string) { cw.Write(fields) } // errors are kept by cw and read at Flush
 
 	if m := r.demoMark(); m != "" {

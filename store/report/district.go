@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -27,13 +26,14 @@ import (
 
 // WriteDistrict writes the table d to w in format ("text", "csv", "xlsx" or
 // "pdf"), in lang ("vi", the default when "", or "en"); made, when not zero,
-// is shown as the time the table was made (text and PDF).
-func WriteDistrict(w io.Writer, format string, d canhcua.District, lang string, made time.Time) error {
+// is shown as the time the table was made (text and PDF); comma separates the
+// CSV's fields (0: export.DefaultSeparator).
+func WriteDistrict(w io.Writer, format string, d canhcua.District, lang string, made time.Time, comma rune) error {
 	l, err := language(lang)
 	if err != nil {
 		return err
 	}
-	t := &table{d: d, made: made, lang: l, loc: tz.Vietnam()}
+	t := &table{d: d, made: made, lang: l, loc: tz.Vietnam(), comma: comma}
 	return dispatch(w, format, t.text, t.csv, t.xlsx, t.pdf)
 }
 
@@ -45,10 +45,11 @@ func DistrictFileName(day time.Time, format string) string {
 
 // table is the district's table being written.
 type table struct {
-	d    canhcua.District
-	made time.Time
-	lang catalog.Lang
-	loc  *time.Location
+	d     canhcua.District
+	made  time.Time
+	lang  catalog.Lang
+	loc   *time.Location
+	comma rune
 }
 
 func (t *table) t(key catalog.Key, args ...any) string { return t.lang.T(key, args...) }
@@ -150,11 +151,10 @@ func (t *table) text(w io.Writer) error {
 // csv writes the header and a row a site, for Excel (UTF-8 with a BOM,
 // CRLF), every text cell defused.
 func (t *table) csv(w io.Writer) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+	cw, err := export.NewCSV(w, t.comma)
+	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
 	cw.Write(t.headers()) // errors are kept by cw and read at Flush
 	for _, s := range t.d.Sites {
 		cw.Write(safeAll(t.cells(s)))

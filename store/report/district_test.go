@@ -35,7 +35,7 @@ func district() canhcua.District {
 func writeDistrict(t *testing.T, format, lang string) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	if err := WriteDistrict(&b, format, district(), lang, at(14, 31, 0)); err != nil {
+	if err := WriteDistrict(&b, format, district(), lang, at(14, 31, 0), 0); err != nil {
 		t.Fatalf("WriteDistrict %s %s: %v", format, lang, err)
 	}
 	return b.Bytes()
@@ -108,5 +108,17 @@ func TestDistrictPDF(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// TestDistrictCSVSeparator: the district's table as CSV with ';'.
+func TestDistrictCSVSeparator(t *testing.T) {
+	var b bytes.Buffer
+	if err := WriteDistrict(&b, "csv", district(), "en", at(14, 31, 0), ';'); err != nil {
+		t.Fatal(err)
+	}
+	header := strings.SplitN(strings.TrimPrefix(b.String(), "\uFEFF"), "\r\n", 2)[0]
+	if header != "Site;Doors;Entries;Exits;People;Staff scanned;Warnings;Last heard" {
+		t.Errorf("header %q", header)
 	}
 }

@@ -41,6 +41,8 @@ type Day struct {
 	// Demo: the day is the demo's (made-up people, its own database); the
 	// report says so before its title.
 	Demo bool
+	// Comma separates the fields of the CSV; 0: export.DefaultSeparator.
+	Comma rune
 }
 
 // Group is one roster's day: how many of its people scanned, and who did not.
@@ -240,7 +242,14 @@ func (r *rep) guestHeaders() []string {
 	return []string{r.t(catalog.ReportScanAt), r.t(catalog.ReportName), r.t(catalog.ReportIDNumber), r.t(catalog.ReportDoor), r.t(catalog.ReportDecision), r.t(catalog.ReportDecided)}
 }
 
-// warningRow: time, door, kind, message, state (resolved at, or open).
+// warningDecisions names the operator's decisions on warnings.
+var warningDecisions = map[canhcua.WarningDecision]catalog.Key{
+	canhcua.WarnChecked:    catalog.ReportChecked,
+	canhcua.WarnFalseAlarm: catalog.ReportFalseAlarm,
+}
+
+// warningRow: time, door, kind, message, state (the operator's decision and
+// when, resolved at, or open).
 func (r *rep) warningRow(w canhcua.Warning) []string {
 	msg := w.Message
 	if r.lang != catalog.EN && w.MessageVI != "" {
@@ -248,7 +257,10 @@ func (r *rep) warningRow(w canhcua.Warning) []string {
 	}
 	kind := catalog.Label(r.lang, warningKinds, w.Kind)
 	state := r.t(catalog.ReportOpen)
-	if !w.Resolved.IsZero() {
+	switch {
+	case w.Decision != "":
+		state = catalog.Label(r.lang, warningDecisions, w.Decision) + " " + r.hm(w.Decided)
+	case !w.Resolved.IsZero():
 		state = r.t(catalog.ReportResolved) + " " + r.hm(w.Resolved)
 	}
 	return []string{r.hms(w.At), clean(w.Door), kind, clean(msg), state}

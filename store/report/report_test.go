@@ -53,7 +53,11 @@ func seeded() Day {
 			{At: at(10, 12, 5), Door: "Cửa chính", Kind: canhcua.WarnCamera, Message: "camera: no frames for 10 s",
 				MessageVI: "camera: không nhận được hình trong 10 giây", Resolved: at(10, 13, 0)},
 			{At: at(11, 0, 0), Door: "Cửa chính", Kind: canhcua.WarnNoScan, Message: "someone passed without scanning\x1b[2J",
-				Snapshot: "/tmp/x.jpg"},
+				Snapshot: "/tmp/x.jpg", Decision: canhcua.WarnFalseAlarm, Decided: at(11, 6, 0), Resolved: at(11, 6, 0)},
+			{At: at(12, 0, 0), Door: "Cửa chính", Kind: canhcua.WarnNoScan, Message: "someone passed without scanning",
+				MessageVI: "có người đi qua mà không quét mã", Snapshot: "/tmp/y.jpg",
+				Decision: canhcua.WarnChecked, Decided: at(12, 3, 0), Resolved: at(12, 3, 0)},
+
 			{At: at(13, 55, 10), Door: "Phòng họp", Kind: canhcua.WarnNotOnRoster, PersonKey: "id:001190005678", Name: "Vũ Thị Giang",
 				Message:   "Vũ Thị Giang is not on the roster of Họp giao ban 14:00: admit as a guest or refuse",
 				MessageVI: "Vũ Thị Giang không có trong danh sách Họp giao ban 14:00: cho vào với tư cách khách hay từ chối",
@@ -109,7 +113,7 @@ func TestTextGolden(t *testing.T) {
 	out := string(write(t, "text", seeded(), "vi"))
 	for _, want := range []string{
 		"BÁO CÁO KIỂM SOÁT RA VÀO", "Ngày 27/11/2026", "Lượt vào", "Lượt ra", "Số người",
-		"Cán bộ đã quét: 27/30 (90%)", "Danh sách chưa quét (5)", "Cảnh báo trong ngày (5)",
+		"Cán bộ đã quét: 27/30 (90%)", "Danh sách chưa quét (5)", "Cảnh báo trong ngày (6)",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("text lacks %q", want)
@@ -171,7 +175,8 @@ func TestXLSX(t *testing.T) {
 		t.Errorf("guests sheet %q", guests)
 	}
 	warns, _ := f.GetRows("Cảnh báo")
-	if len(warns) != 6 || warns[1][2] != "Chưa quét" || !strings.Contains(warns[1][3], "27/30 đã quét") || warns[2][4] != "Đã xử lý 10:13" {
+	if len(warns) != 7 || warns[1][2] != "Chưa quét" || !strings.Contains(warns[1][3], "27/30 đã quét") || warns[2][4] != "Đã xử lý 10:13" ||
+		warns[3][4] != "Báo nhầm 11:06" || warns[4][4] != "Đã kiểm tra 12:03" {
 		t.Errorf("warnings sheet %q", warns)
 	}
 	// A name a spreadsheet would run is a string cell, kept as it is (no
@@ -205,7 +210,7 @@ func TestPDF(t *testing.T) {
 	}
 	for _, want := range append([]string{
 		"BÁO CÁO KIỂM SOÁT RA VÀO", "Ngày 27/11/2026", "UBND phường Hàng Bài", "Lượt vào", "Lượt ra", "Số người",
-		"Cán bộ đã quét: 27/30 (90%)", "Danh sách chưa quét (5)", "Cảnh báo trong ngày (5)", "Khách ngoài danh sách (2)",
+		"Cán bộ đã quét: 27/30 (90%)", "Danh sách chưa quét (5)", "Cảnh báo trong ngày (6)", "Khách ngoài danh sách (2)", "Đã kiểm tra 12:03", "Báo nhầm 11:06",
 		"Phòng Tài chính", "Sở Y tế", "Cho vào", "Từ chối", "Trang 1/1",
 	}, names...) {
 		if !strings.Contains(text, want) {
@@ -301,5 +306,15 @@ func TestDemoMarked(t *testing.T) {
 	text, _ := pdftest.Text(t, write(t, "pdf", d, "en"))
 	if !strings.Contains(text, mark) {
 		t.Errorf("the PDF lacks the demo mark:\n%s", text)
+	}
+}
+
+// TestCSVSeparator: the report's CSV with the separator of the day.
+func TestCSVSeparator(t *testing.T) {
+	d := seeded()
+	d.Comma = ';'
+	out := string(write(t, "csv", d, "vi"))
+	if !strings.Contains(out, "\r\nCán bộ;27;30;90%\r\n") || strings.Contains(out, "Cán bộ,27,30") {
+		t.Errorf("csv:\n%s", out)
 	}
 }

@@ -14,7 +14,6 @@ package trace
 import (
 	"bufio"
 	"cmp"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -46,6 +45,7 @@ type Options struct {
 	FullID   bool           // full ID numbers instead of masked ones
 	Lang     string         // "vi" (default) or "en": words of text, CSV and XLSX (not JSON's keys)
 	Location *time.Location // nil: Vietnam
+	Comma    rune           // separates the CSV's fields; 0: export.DefaultSeparator
 }
 
 // TimeLayout is how times are shown in text, CSV and XLSX.
@@ -231,11 +231,10 @@ func (t *doc) text(w io.Writer) error {
 // contacts, each a title row, a header row and the rows, after an empty
 // line.
 func (t *doc) csv(w io.Writer) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+	cw, err := export.NewCSV(w, t.opt.Comma)
+	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
 	rec := func(fields ...string) { // errors are kept by cw and read at Flush
 		for i, f := range fields {
 			fields[i] = export.Defuse(f)

@@ -105,3 +105,11 @@ func TestWriteRefuses(t *testing.T) {
 		t.Errorf("DefaultName %s", got)
 	}
 }
+
+// TestWriteCSVSeparator: the trace's CSV with the separator asked for.
+func TestWriteCSVSeparator(t *testing.T) {
+	out := write(t, "csv", hostile(), Options{Comma: ';'})
+	if !strings.Contains(out, "Người được truy vết;Nguyễn Văn An\r\n") || !strings.Contains(out, "'=Trạm;Cổng → Sau;27/11/2026 08:00;27/11/2026 09:00;\r\n") {
+		t.Errorf("CSV with ';':\n%s", out)
+	}
+}
