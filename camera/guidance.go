@@ -10,8 +10,7 @@ import (
 // sees but cannot read.
 type Guidance int
 
-// Guidance values, most useful first: glare and size are what the person can
-// fix at once; blur follows from moving the card.
+// Guidance values.
 const (
 	GuideNone   Guidance = iota // nothing to say: no code-like pattern, or none that a person can fix
 	GuideGlare                  // tilt the card: a light is reflected on it
@@ -70,16 +69,18 @@ const (
 )
 
 // Guide says what to tell the person at the door about an unreadable code
-// that looks as l does: glare first (tilting the card is what helps), then
-// size (bringing it closer), then blur (holding it still).
+// that looks as l does: size first (a code brought closer shows its glare and
+// blur better, and on a small code the grid's cells are too small to tell
+// glare), then glare (tilting the card is what helps), then blur (holding it
+// still).
 func (l CodeLook) Guide() Guidance {
 	switch {
 	case l.Pixels == 0:
 		return GuideNone
-	case l.Glare >= GlareShare:
-		return GuideGlare
 	case l.Side < SmallSide:
 		return GuideCloser
+	case l.Glare >= GlareShare:
+		return GuideGlare
 	case l.Sharpness < BlurSharpness:
 		return GuideSteady
 	}

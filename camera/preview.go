@@ -15,12 +15,17 @@ const (
 	// PreviewEvery is the least time between two frames copied for the
 	// preview: at most 8 a second, more than a terminal picture needs.
 	PreviewEvery = 125 * time.Millisecond
-	// PreviewWidth is the width of the preview's copy of a frame.
-	PreviewWidth = 320
+	// PreviewWidth is the width of the preview's copy of a frame: enough for
+	// a picture through a graphics protocol, and for finding codes too small
+	// for OpenCV's detector (findSmallCodes).
+	PreviewWidth = 640
 	// PreviewHold is how long a code read, or a code-like pattern seen, stays
 	// on the preview after the last frame it was found on: the live engine
 	// looks for patterns on credit, not on every frame.
-	PreviewHold = time.Second
+	PreviewHold = 500 * time.Millisecond
+	// GuideHold is how long guidance stays after the pattern it is about was
+	// last seen: long enough to read.
+	GuideHold = 1500 * time.Millisecond
 	// LookEvery is the least time between two copies of unread patterns
 	// taken to be measured for guidance.
 	LookEvery = 250 * time.Millisecond
@@ -31,6 +36,7 @@ type PreviewOptions struct {
 	Every time.Duration    // PreviewEvery when zero
 	Width int              // PreviewWidth when zero
 	Hold  time.Duration    // PreviewHold when zero
+	Guide time.Duration    // GuideHold when zero
 	Now   func() time.Time // time.Now when nil
 }
 
@@ -107,6 +113,9 @@ func NewPreviewing(dec Decoder, opt PreviewOptions) *Previewing {
 	}
 	if opt.Hold <= 0 {
 		opt.Hold = PreviewHold
+	}
+	if opt.Guide <= 0 {
+		opt.Guide = GuideHold
 	}
 	if opt.Now == nil {
 		opt.Now = time.Now
@@ -227,7 +236,10 @@ func grayCrop(img gocv.Mat, r image.Rectangle) *image.Gray {
 
 // Shot returns what the preview shows now: the newest copy (converted on the
 // caller's goroutine), the outlines seen within Hold, and the guidance for
-// the largest unread pattern (measured here, once per copy of it).
+// the largest unread pattern seen within GuideHold (measured here, once per
+// copy of it) while no code was read within Hold. While nothing reads, a new
+// copy is also searched for codes too small for OpenCV's detector
+// (findSmallCodes).
 func (p *Previewing) Shot() PreviewShot {
 	p.shotMu.Lock()
 	defer p.shotMu.Unlock()
@@ -243,13 +255,23 @@ func (p *Previewing) Shot() PreviewShot {
 		p.fresh, p.imgSz, p.imgAt = false, p.size, p.at
 	}
 	p.codes = recent(p.codes, now, p.opt.Hold)
-	p.open = recent(p.open, now, p.opt.Hold)
+	p.open = recent(p.open, now, max(p.opt.Hold, p.opt.Guide))
 	codes := append([]*sighting(nil), p.codes...)
 	open := append([]*sighting(nil), p.open...)
 	p.mu.Unlock()
 
 	if convert {
 		p.img = matImage(p.read)
+		// Small patterns are looked for only while nothing reads: a code
+		// read is the answer, and the words printed around it look alike.
+		if smalls := p.smallCodes(codes, open); len(smalls) > 0 {
+			p.mu.Lock()
+			for _, s := range smalls {
+				p.open = meet(p.open, s)
+			}
+			open = append([]*sighting(nil), p.open...)
+			p.mu.Unlock()
+		}
 	}
 	shot := PreviewShot{Image: p.img, Size: p.imgSz, At: p.imgAt}
 	for _, s := range codes {
@@ -257,25 +279,77 @@ func (p *Previewing) Shot() PreviewShot {
 	}
 	var largest *sighting
 	for _, s := range open {
-		shot.Open = append(shot.Open, s.q)
 		p.mu.Lock()
-		looked, crop := s.looked, s.crop
+		looked, crop, at := s.looked, s.crop, s.at
 		p.mu.Unlock()
+		if now.Sub(at) <= p.opt.Hold {
+			shot.Open = append(shot.Open, s.q)
+		}
 		if !looked && crop != nil {
 			l := LookAt(crop, s.q)
 			p.mu.Lock()
 			s.look, s.looked, s.crop = l, true, nil
 			p.mu.Unlock()
+			looked = true
 		}
-		if s.looked && (largest == nil || s.q.Side() > largest.q.Side()) {
+		if looked && (largest == nil || s.q.Side() > largest.q.Side()) {
 			largest = s
 		}
 	}
-	if largest != nil {
+	if largest != nil && len(codes) == 0 { // guidance only while nothing reads
 		shot.Look = largest.look
 		shot.Guide = largest.look.Guide()
 	}
 	return shot
+}
+
+// smallCodes searches the newest copy for code-like patterns too small for
+// OpenCV's detector, away from the codes and patterns already known, and
+// measures them (on the copy: their Side in the frame's pixels).
+func (p *Previewing) smallCodes(codes, open []*sighting) []*sighting {
+	if len(codes) > 0 {
+		return nil
+	}
+	gray := grayOf(p.img)
+	if gray == nil || p.imgSz.X <= 0 {
+		return nil
+	}
+	scale := float64(p.imgSz.X) / float64(gray.Rect.Dx())
+	var out []*sighting
+	for _, r := range findSmallCodes(gray, int(SmallSide/scale), maxLooks) {
+		var q, fq Quad
+		corners := [4]image.Point{r.Min, {r.Max.X, r.Min.Y}, r.Max, {r.Min.X, r.Max.Y}}
+		for k, c := range corners {
+			q[k] = Pointf{X: float64(c.X), Y: float64(c.Y)}
+			fq[k] = Pointf{X: q[k].X * scale, Y: q[k].Y * scale}
+		}
+		known := false
+		for _, s := range append(append([]*sighting(nil), codes...), open...) {
+			known = known || s.q.meets(fq)
+		}
+		if known {
+			continue
+		}
+		l := LookAt(gray, q)
+		l.Side *= scale
+		out = append(out, &sighting{q: fq, at: p.imgAt, look: l, looked: true})
+	}
+	return out
+}
+
+// grayOf is img in gray (a copy for colour images); nil for other kinds.
+func grayOf(img image.Image) *image.Gray {
+	switch im := img.(type) {
+	case *image.Gray:
+		return im
+	case *image.RGBA:
+		g := image.NewGray(im.Rect)
+		for i, o := 0, 0; o < len(g.Pix); i, o = i+4, o+1 {
+			g.Pix[o] = uint8((299*int(im.Pix[i]) + 587*int(im.Pix[i+1]) + 114*int(im.Pix[i+2])) / 1000)
+		}
+		return g
+	}
+	return nil
 }
 
 // recent keeps the sightings of ss seen within hold of now.
