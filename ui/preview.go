@@ -286,3 +286,12 @@ func (m *model) size() (w, h int) {
 	}
 	return m.width, m.hgt
 }
+
+// RenderPreview draws f as the preview pane of a screen width cells wide
+// and height lines high would show it in half blocks, in profile p: what the
+// screen does on each poll, for measuring its cost (canhcua bench live
+// --preview).
+func RenderPreview(f PreviewFrame, width, height int, p termenv.Profile) []string {
+	cols := paneCols(width)
+	return renderPicture(f, pictureReq{cols: cols, rows: pictureRows(cols, f.Size, height), profile: p})
+}

@@ -840,7 +840,7 @@ Passes: %s`,
 	BenchPassesUnknown: "--passes: %v",
 	BenchPassesTwice:   "--passes: %q given twice",
 	BenchBadSize:       "--size %q: want WIDTHxHEIGHT, e.g. 1280x720",
-	BenchLiveSynopsis: `canhcua bench live [--source S] [--size WxH] [--duration D] [--json]
+	BenchLiveSynopsis: `canhcua bench live [--source S] [--size WxH] [--duration D] [--preview] [--json]
 
 Runs the live frame loop (capture, decode the newest frame, drop older ones) on a source
 for a while and reports what it measured: frames captured, processed and dropped, reads,
@@ -850,6 +850,7 @@ capture-to-decode latency, and memory at the start and the end of the run.`,
 	BenchFlagDuration: "how long to run",
 	BenchFlagLiveJSON: "print the report as one JSON object",
 	BenchFlagEngine:   "decoder: live (the desk's multi-pass engine) or zxing (zxing-cpp's pass alone), for comparison",
+	BenchFlagPreview:  "measure the camera picture too: the screen polls and draws it as on a 120x40 true-colour terminal",
 	BenchBadEngine:    "--engine %q: want live or zxing",
 	BenchLiveArg:      "unexpected argument %q (the source goes in --source)",
 	BenchBadDuration:  "--duration must be positive",

@@ -748,6 +748,7 @@ const (
 	BenchFlagDuration   Key = "bench.flag_duration"
 	BenchFlagLiveJSON   Key = "bench.flag_live_json"
 	BenchFlagEngine     Key = "bench.flag_engine"
+	BenchFlagPreview    Key = "bench.flag_preview"
 	BenchBadEngine      Key = "bench.bad_engine"
 	BenchLiveArg        Key = "bench.live_arg"
 	BenchBadDuration    Key = "bench.bad_duration"

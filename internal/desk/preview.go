@@ -27,11 +27,11 @@ func (d *Camera) Preview() ui.PreviewFrame {
 	if pv == nil {
 		return ui.PreviewFrame{}
 	}
-	return previewFrame(pv.Shot())
+	return PreviewFrame(pv.Shot())
 }
 
-// previewFrame is a camera.PreviewShot as the screen takes it.
-func previewFrame(s camera.PreviewShot) ui.PreviewFrame {
+// PreviewFrame is a camera.PreviewShot as the screen takes it.
+func PreviewFrame(s camera.PreviewShot) ui.PreviewFrame {
 	f := ui.PreviewFrame{Image: s.Image, Size: s.Size, Guide: guides[s.Guide]}
 	for _, q := range s.Codes {
 		f.Codes = append(f.Codes, outline(q))
