@@ -104,6 +104,11 @@ type PassResult struct {
 type Detail struct {
 	Codes  []canhcua.Code // merged, de-duplicated
 	Passes []PassResult
+	// Looked says whether the engine looked for candidate outlines on this
+	// image (a live engine does so only on credit); Open are those no code
+	// read lies over: code-like patterns seen but not read.
+	Looked bool
+	Open   []Quad
 }
 
 // PassStats sums one pass's work over the images an engine decoded.
@@ -253,6 +258,9 @@ func (e *Engine) DecodeDetail(img gocv.Mat) (Detail, error) {
 		}
 	}
 	d.Codes = f.Found
+	if f.candsDone {
+		d.Looked, d.Open = true, f.Open()
+	}
 	var err error
 	if len(d.Codes) == 0 {
 		for _, r := range d.Passes {

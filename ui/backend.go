@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"image"
 	"io"
 	"time"
 
@@ -103,4 +104,12 @@ type Config struct {
 	// Sync reports the link with the district's server; nil when the desk
 	// has none (no line in the header then).
 	Sync func() SyncStatus
+	// Preview is the camera's picture, polled previewEvery; nil when there
+	// is none (no pane, no guidance, no `v`). It must not block.
+	Preview func() PreviewFrame
+	// Graphics is how the terminal shows pictures (half blocks unless a
+	// graphics protocol was detected), and CellPixels a cell's size in
+	// pixels when known (sixel; 10x20 when zero).
+	Graphics   Graphics
+	CellPixels image.Point
 }

@@ -63,7 +63,25 @@ func halfBlocks(img image.Image, cols, rows int, p termenv.Profile) []string {
 	if w == 0 {
 		return nil
 	}
-	px := sample(img, w, h)
+	return drawHalfBlocks(sample(img, w, h), nil, w, h, p)
+}
+
+// Marks of a pixel drawn: an outline of the camera's preview passes there.
+// Without colours (or with only the basic ones) a cell with a mark is drawn
+// as its sign, '#' read (green when there are colours) or '?' seen (yellow),
+// rather than as a grey the outline would vanish in.
+const (
+	markNone uint8 = iota
+	markSeen
+	markRead
+)
+
+// markSigns are the sign and basic colour (SGR) of each mark.
+var markSigns = [...]struct{ sign, sgr string }{markSeen: {"?", "33"}, markRead: {"#", "32"}}
+
+// drawHalfBlocks draws the w×h pixels px (row-major), one line per two rows,
+// in profile p; marks, when not nil, holds a mark per pixel (markNone, …).
+func drawHalfBlocks(px []color.RGBA, marks []uint8, w, h int, p termenv.Profile) []string {
 	lines := make([]string, 0, (h+1)/2)
 	var b strings.Builder
 	for y := 0; y < h; y += 2 {
@@ -73,10 +91,20 @@ func halfBlocks(img image.Image, cols, rows int, p termenv.Profile) []string {
 		if y+1 < h {
 			bottom = px[(y+1)*w : (y+2)*w]
 		}
+		var mark func(x int) uint8
+		if marks != nil && (p == termenv.Ascii || p == termenv.ANSI) {
+			mark = func(x int) uint8 {
+				m := marks[y*w+x]
+				if y+1 < h {
+					m = max(m, marks[(y+1)*w+x])
+				}
+				return m
+			}
+		}
 		if p == termenv.Ascii {
-			asciiRow(&b, top, bottom)
+			asciiRow(&b, top, bottom, mark)
 		} else {
-			colourRow(&b, top, bottom, p)
+			colourRow(&b, top, bottom, p, mark)
 		}
 		lines = append(lines, b.String())
 	}
@@ -84,16 +112,25 @@ func halfBlocks(img image.Image, cols, rows int, p termenv.Profile) []string {
 }
 
 // colourRow writes a row of half blocks, an SGR sequence only where the
-// colours change.
-func colourRow(b *strings.Builder, top, bottom []color.RGBA, p termenv.Profile) {
+// colours change; a cell with a mark (mark not nil) is its sign in its
+// basic colour.
+func colourRow(b *strings.Builder, top, bottom []color.RGBA, p termenv.Profile, mark func(x int) uint8) {
 	var lastFg, lastBg, fg, bg []byte
+	fresh := true // no colours set yet on this row, or reset by a mark
 	for x := range top {
+		if mark != nil {
+			if m := mark(x); m != markNone {
+				b.WriteString(csi + "0;" + markSigns[m].sgr + "m" + markSigns[m].sign)
+				fresh = true
+				continue
+			}
+		}
 		fg = colourSeq(fg[:0], top[x], p, false)
 		bg = bg[:0]
 		if bottom != nil {
 			bg = colourSeq(bg, bottom[x], p, true)
 		}
-		if x == 0 || !bytes.Equal(fg, lastFg) || !bytes.Equal(bg, lastBg) {
+		if fresh || !bytes.Equal(fg, lastFg) || !bytes.Equal(bg, lastBg) {
 			b.WriteString(csi)
 			b.Write(fg)
 			if len(bg) > 0 {
@@ -104,6 +141,7 @@ func colourRow(b *strings.Builder, top, bottom []color.RGBA, p termenv.Profile) 
 			}
 			b.WriteByte('m')
 			lastFg, lastBg = append(lastFg[:0], fg...), append(lastBg[:0], bg...)
+			fresh = false
 		}
 		b.WriteString(upperHalf)
 	}
@@ -169,9 +207,16 @@ func xterm256(c color.RGBA) int {
 	return cube
 }
 
-// asciiRow writes a row as shade characters.
-func asciiRow(b *strings.Builder, top, bottom []color.RGBA) {
+// asciiRow writes a row as shade characters; a cell with a mark (mark not
+// nil) as its sign.
+func asciiRow(b *strings.Builder, top, bottom []color.RGBA, mark func(x int) uint8) {
 	for x := range top {
+		if mark != nil {
+			if m := mark(x); m != markNone {
+				b.WriteString(markSigns[m].sign)
+				continue
+			}
+		}
 		l := int(luma(top[x]))
 		if bottom != nil {
 			l = (l + int(luma(bottom[x])) + 1) / 2

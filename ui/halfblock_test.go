@@ -192,3 +192,26 @@ func BenchmarkHalfBlocks(b *testing.B) {
 		halfBlocks(img, 116, 30, termenv.TrueColor)
 	}
 }
+
+// TestHalfBlockMarks: the preview's outlines survive the profiles without
+// 256 colours as signs ('#' read, '?' seen; green and yellow with 16
+// colours), a cell taking the mark of either of its pixels; with 256 or
+// more colours the outline is in the pixels' own colour and the marks are
+// not drawn.
+func TestHalfBlockMarks(t *testing.T) {
+	grey := color.RGBA{128, 128, 128, 255}
+	px := []color.RGBA{grey, grey, grey, grey, grey, grey}
+	marks := []uint8{markRead, markNone, markNone, markNone, markNone, markSeen} // 3x2: cells 0 read, 2 seen
+	if got, want := drawHalfBlocks(px, marks, 3, 2, termenv.Ascii)[0], "#▒?"; got != want {
+		t.Errorf("no colour: %q, want %q", got, want)
+	}
+	if got, want := drawHalfBlocks(px, marks, 3, 2, termenv.ANSI)[0], "\x1b[0;32m#\x1b[37;47m▀\x1b[0;33m?\x1b[0m"; got != want {
+		t.Errorf("16 colours: %q, want %q", got, want)
+	}
+	if got := drawHalfBlocks(px, marks, 3, 2, termenv.TrueColor)[0]; strings.ContainsAny(got, "#?") {
+		t.Errorf("true colour draws marks: %q", got)
+	}
+	if got, want := drawHalfBlocks(px, nil, 3, 2, termenv.Ascii)[0], "▒▒▒"; got != want {
+		t.Errorf("no marks: %q, want %q", got, want)
+	}
+}

@@ -195,6 +195,8 @@ func (m *model) mainKey(msg tea.KeyMsg) tea.Cmd {
 		m.filter.open()
 	case key.Matches(msg, m.keys.Help):
 		m.help.ShowAll = !m.help.ShowAll
+	case key.Matches(msg, m.keys.Preview):
+		return m.togglePreview()
 	case key.Matches(msg, m.keys.Clear) && m.filter.query != "":
 		m.filter.query = ""
 		return m.reload(false, true, false)

@@ -16,6 +16,10 @@ type keyMap struct {
 	Void   key.Binding
 	Filter key.Binding
 	Help   key.Binding
+	// Preview turns the camera's picture on and off; shown in the help only
+	// when the desk has a picture (hasPreview).
+	Preview    key.Binding
+	hasPreview bool
 
 	Save   key.Binding // Enter in the manual form
 	Next   key.Binding // Tab between the manual form's fields
@@ -38,8 +42,11 @@ type keyMap struct {
 	Back       key.Binding // Esc: back from the pane or the view
 }
 
-func newKeyMap(c texts) keyMap {
+func newKeyMap(c texts, hasPreview bool) keyMap {
 	return keyMap{
+		Preview:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", c.t(catalog.UIHelpPreview))),
+		hasPreview: hasPreview,
+
 		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", c.t(catalog.UIHelpQuit))),
 		Dir:    key.NewBinding(key.WithKeys("d"), key.WithHelp("d", c.t(catalog.UIHelpDir))),
 		Export: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.t(catalog.UIHelpExport))),
@@ -72,6 +79,9 @@ func newKeyMap(c texts) keyMap {
 
 // ShortHelp is the one line of help at the bottom of the main screen.
 func (k keyMap) ShortHelp() []key.Binding {
+	if k.hasPreview {
+		return []key.Binding{k.Dir, k.Manual, k.Void, k.Filter, k.Export, k.Warnings, k.Preview, k.Help, k.Quit}
+	}
 	return []key.Binding{k.Dir, k.Manual, k.Void, k.Filter, k.Export, k.Warnings, k.Help, k.Quit}
 }
 
@@ -80,8 +90,16 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Dir, k.Manual, k.Void},
 		{k.Filter, k.Export, k.Warnings},
-		{k.Help, k.Quit},
+		k.previewHelp(k.Help, k.Quit),
 	}
+}
+
+// previewHelp is bs, after the preview's key when the desk has a picture.
+func (k keyMap) previewHelp(bs ...key.Binding) []key.Binding {
+	if k.hasPreview {
+		return append([]key.Binding{k.Preview}, bs...)
+	}
+	return bs
 }
 
 // bindingsHelp adapts a list of bindings to help.KeyMap, for the forms.

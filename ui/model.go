@@ -19,6 +19,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/internal/catalog"
@@ -60,6 +62,8 @@ type model struct {
 	warns   warnings
 	snap    *snapshotView // the warning open in the snapshot view, nil when closed
 	wedge   wedge
+	preview preview
+	profile termenv.Profile // the terminal's colours, for the picture
 
 	status    string
 	statusErr bool
@@ -104,7 +108,8 @@ func New(cfg Config, backend Backend) tea.Model {
 		cancel:  cancel,
 		cat:     cat,
 		st:      DefaultStyles(),
-		keys:    newKeyMap(cat),
+		keys:    newKeyMap(cat, cfg.Preview != nil),
+		profile: lipgloss.ColorProfile(),
 		help:    h,
 		loc:     cfg.Location,
 		mode:    cfg.Mode,
@@ -137,6 +142,9 @@ func (m *model) Init() tea.Cmd {
 	}
 	if m.cfg.Reads != nil {
 		cmds = append(cmds, waitRead(m.cfg.Reads))
+	}
+	if m.cfg.Preview != nil {
+		cmds = append(cmds, previewCmd(m.cfg.Preview, m.pictureRequest(), true))
 	}
 	return tea.Batch(cmds...)
 }

@@ -26,6 +26,7 @@ type Styles struct {
 	Voided      lipgloss.Style
 	Failed      lipgloss.Style
 	Idle        lipgloss.Style
+	Guide       lipgloss.Style // what the person at the door is told, next to the banner
 	BannerTitle lipgloss.Style
 	BannerName  lipgloss.Style
 
@@ -89,6 +90,7 @@ func DefaultStyles() Styles {
 		Voided:      banner.BorderForeground(grey).Foreground(grey),
 		Failed:      banner.BorderForeground(red).Foreground(white).Background(red),
 		Idle:        banner.BorderForeground(dim).Foreground(grey),
+		Guide:       banner.BorderForeground(yellow).Foreground(black).Background(yellow).Bold(true),
 		BannerTitle: lipgloss.NewStyle().Bold(true),
 		BannerName:  lipgloss.NewStyle().Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#000000", Dark: "#ffffff"}),
 

@@ -22,6 +22,8 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case warningsMsg:
 		return m, m.warningsLoaded(msg)
+	case previewMsg:
+		return m, m.previewed(msg)
 	case admitDoneMsg:
 		return m, m.admitDone(msg)
 	case readMsg:
@@ -53,7 +55,7 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *model) resized(msg tea.WindowSizeMsg) tea.Cmd {
 	m.width, m.hgt = msg.Width, msg.Height
 	m.help.Width = msg.Width
-	return nil
+	return m.rerender()
 }
 
 // ticked shows the new time and camera status, reloads everything when the

@@ -10,30 +10,66 @@ import (
 )
 
 // View draws the screen: header, counts, banner (or the manual form), the
-// recent scans filling what is left, the status line and the help.
+// recent scans filling what is left, the status line and the help. With the
+// camera's picture on, the picture takes a column on the right of
+// everything between the header and the status line.
 func (m *model) View() string {
-	w, h := m.width, m.hgt
-	if w <= 0 || h <= 0 {
-		w, h = defaultWidth, defaultHeight
-	}
+	w, h := m.size()
 	if m.snap != nil {
 		return m.snapshotScreen(w, h)
 	}
 	c, st := m.cat, m.st
-	top := []string{
-		m.header.view(w, m.now, m.mode, c, st),
-		m.counts.view(w, c, st),
-	}
-	if pane := m.warns.view(w, m.loc, c, st); pane != "" {
-		top = append(top, pane)
-	}
-	if m.manual != nil {
-		top = append(top, m.manual.view(w, c, st))
-	} else {
-		top = append(top, m.banner.view(w, m.loc, c, st))
-	}
+	head := m.header.view(w, m.now, m.mode, c, st)
 	bottom := []string{m.statusLine(w), m.helpView(w)}
-	return stack(top, bottom, h, func(height int) string { return m.recent.view(w, height, m.loc, c, st) })
+	recentIn := func(width int) func(int) string {
+		return func(height int) string { return m.recent.view(width, height, m.loc, c, st) }
+	}
+	bodyH := h - lipgloss.Height(head) - lipgloss.Height(bottom[0]) - lipgloss.Height(bottom[1])
+	if !m.previewShown(w, h) || bodyH < 2 {
+		return stack(append([]string{head}, m.middle(w)...), bottom, h, recentIn(w))
+	}
+	pw := paneCols(w)
+	lw := w - pw - 1
+	left := strings.Split(stack(m.middle(lw), nil, bodyH, recentIn(lw)), "\n")
+	pane := m.preview.view(pw, bodyH, c, st, m.profile)
+	body := make([]string, bodyH)
+	for i := range body {
+		l := ""
+		if i < len(left) {
+			l = left[i]
+		}
+		body[i] = l + strings.Repeat(" ", max(0, lw-lipgloss.Width(l))) + " " + pane[i]
+	}
+	return stack([]string{head, strings.Join(body, "\n")}, bottom, h, func(int) string { return "" })
+}
+
+// middle is what comes under the header, width cells wide: the counts, the
+// warnings, and the banner (with the guidance for the person at the door
+// next to it) or the manual form.
+func (m *model) middle(width int) []string {
+	c, st := m.cat, m.st
+	parts := []string{m.counts.view(width, c, st)}
+	if pane := m.warns.view(width, m.loc, c, st); pane != "" {
+		parts = append(parts, pane)
+	}
+	switch {
+	case m.manual != nil:
+		parts = append(parts, m.manual.view(width, c, st))
+	case m.preview.guide != GuideNone && m.cfg.Preview != nil:
+		gw := guideCols(width)
+		parts = append(parts, lipgloss.JoinHorizontal(lipgloss.Top,
+			m.banner.view(width-gw, m.loc, c, st), guideView(m.preview.guide, gw, c, st)))
+	default:
+		parts = append(parts, m.banner.view(width, m.loc, c, st))
+	}
+	return parts
+}
+
+// fixedLines is how many lines the header, the status line and the help
+// take on a screen w cells wide.
+func (m *model) fixedLines(w int) int {
+	return lipgloss.Height(m.header.view(w, m.now, m.mode, m.cat, m.st)) +
+		lipgloss.Height(m.statusLine(w)) + lipgloss.Height(m.helpView(w))
 }
 
 // stack lays a screen of h lines out: the parts of top, then body given

@@ -11,10 +11,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/muesli/termenv"
+
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/camera"
 	"github.com/canhcua/canhcua/internal/bench"
 	"github.com/canhcua/canhcua/internal/catalog"
+	"github.com/canhcua/canhcua/internal/desk"
+	"github.com/canhcua/canhcua/ui"
 )
 
 func cmdBench(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -120,6 +124,7 @@ func benchLive(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	duration := c.fs.Duration("duration", 10*time.Second, say(catalog.BenchFlagDuration))
 	asJSON := c.fs.Bool("json", false, say(catalog.BenchFlagLiveJSON))
 	engine := c.fs.String("engine", "live", say(catalog.BenchFlagEngine))
+	preview := c.fs.Bool("preview", false, say(catalog.BenchFlagPreview))
 	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
@@ -144,7 +149,11 @@ func benchLive(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	defer src.Close()
 	shown := canhcua.Redact(*source) // a stream's password is never printed
-	rep, err := bench.Live(ctx, bench.LiveRun{Source: src, Name: shown, Paced: paced, Decoder: dec, About: about, Duration: *duration})
+	run := bench.LiveRun{Source: src, Name: shown, Paced: paced, Decoder: dec, About: about, Duration: *duration}
+	if *preview {
+		run.Preview = drawPreview
+	}
+	rep, err := bench.Live(ctx, run)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -162,6 +171,12 @@ func benchLive(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	rep.WriteText(stdout)
 	return exitOK
+}
+
+// drawPreview draws the preview as the desk's screen does on a 120x40
+// true-colour terminal (the pane on by default), for bench live --preview.
+func drawPreview(s camera.PreviewShot) {
+	ui.RenderPreview(desk.PreviewFrame(s), 120, 40, termenv.TrueColor)
 }
 
 // exitLeak is bench soak's exit status when the figures grew beyond the

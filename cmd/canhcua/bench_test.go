@@ -201,3 +201,39 @@ func TestBenchSoakCommand(t *testing.T) {
 		t.Errorf("a failed soak left its temporary database behind: %v", left)
 	}
 }
+
+// TestBenchLivePreview: with --preview the report measures the screen's
+// polls of the camera's picture (about 8 a second) and their share of a
+// core; without it, none.
+func TestBenchLivePreview(t *testing.T) {
+	for _, preview := range []bool{false, true} {
+		args := []string{"live", "--duration", "2s", "--json"}
+		if preview {
+			args = append(args, "--preview")
+		}
+		out, errOut, status := benchRun(args...)
+		if status != exitOK {
+			t.Fatalf("bench %v: status %d, stderr %q", args, status, errOut)
+		}
+		var r bench.LiveReport
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatalf("%v:\n%s", err, out)
+		}
+		if r.CPUPercent <= 0 || r.Processed <= 0 {
+			t.Errorf("%v: cpu %.1f%%, processed %d", args, r.CPUPercent, r.Processed)
+		}
+		if !preview {
+			if r.Preview || r.PreviewPolls != 0 {
+				t.Errorf("%v: preview measured without --preview: %+v", args, r)
+			}
+			continue
+		}
+		if !r.Preview || r.PreviewPolls < 10 || r.PreviewPolls > 17 || r.PreviewP50MS <= 0 || r.PreviewCPUPercent <= 0 {
+			t.Errorf("%v: preview polls %d (want about 16 in 2 s), median %.2f ms, %.2f%% of a core", args, r.PreviewPolls, r.PreviewP50MS, r.PreviewCPUPercent)
+		}
+	}
+	out, _, status := benchRun("live", "--duration", "1s", "--preview")
+	if status != exitOK || !strings.Contains(out, "preview ") || !strings.Contains(out, "of one core") {
+		t.Errorf("bench live --preview: status %d, output:\n%s", status, out)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"image"
 	"io"
 	"log"
 	"os"
@@ -17,6 +18,7 @@ import (
 	"github.com/canhcua/canhcua/camera"
 	"github.com/canhcua/canhcua/internal/catalog"
 	"github.com/canhcua/canhcua/internal/desk"
+	"github.com/canhcua/canhcua/internal/termcap"
 	"github.com/canhcua/canhcua/internal/tz"
 	"github.com/canhcua/canhcua/store"
 	"github.com/canhcua/canhcua/store/export"
@@ -114,23 +116,27 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		},
 		Server: server, Site: c.Site, Version: version,
 	})
+	graphics, cell := pictureProtocol()
 	notice := ""
 	if pick.notice != "" {
 		notice = catalog.Of(c.Lang).T(pick.notice, pick.db)
 	}
 	m := ui.New(ui.Config{
-		Site:     c.Site,
-		Door:     c.Door,
-		Mode:     mode,
-		Lang:     c.Lang,
-		Bell:     c.Bell,
-		Location: loc,
-		Reads:    dk.Camera.Codes(),
-		Camera:   dk.Camera.Status,
-		Notice:   notice,
-		Demo:     pick.demo,
-		Sync:     syncStatus(dk.Sync),
-		Identify: func(text string) canhcua.Identity { return canhcua.IdentifyWith(idcfg, text) },
+		Site:       c.Site,
+		Door:       c.Door,
+		Mode:       mode,
+		Lang:       c.Lang,
+		Bell:       c.Bell,
+		Location:   loc,
+		Reads:      dk.Camera.Codes(),
+		Camera:     dk.Camera.Status,
+		Notice:     notice,
+		Demo:       pick.demo,
+		Sync:       syncStatus(dk.Sync),
+		Preview:    dk.Camera.Preview,
+		Graphics:   graphics,
+		CellPixels: cell,
+		Identify:   func(text string) canhcua.Identity { return canhcua.IdentifyWith(idcfg, text) },
 	}, dk.Backend)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx))
 	_, err = p.Run()
@@ -141,6 +147,26 @@ func cmdDesk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cl.fail(err)
 	}
 	return exitOK
+}
+
+// pictureProtocol is how the desk's terminal draws the camera's picture:
+// a graphics protocol only when the terminal is known to have it
+// (internal/termcap), half blocks otherwise.
+func pictureProtocol() (ui.Graphics, image.Point) {
+	tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0)
+	if err != nil {
+		return ui.GraphicsCells, image.Point{}
+	}
+	defer tty.Close()
+	g, w, h := termcap.Detect(tty, os.Getenv)
+	log.Printf("canhcua: pictures drawn with %s", g)
+	switch g {
+	case termcap.Kitty:
+		return ui.GraphicsKitty, image.Point{}
+	case termcap.Sixel:
+		return ui.GraphicsSixel, image.Pt(w, h)
+	}
+	return ui.GraphicsCells, image.Point{}
 }
 
 // version is canhcua's version, told to the district's server.

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"gocv.io/x/gocv"
@@ -51,6 +52,18 @@ type LiveReport struct {
 	RSSStart  uint64 `json:"rss_start,omitempty"`
 	RSSEnd    uint64 `json:"rss_end,omitempty"`
 	RSSPeak   uint64 `json:"rss_peak,omitempty"`
+
+	// CPUPercent is the process's CPU time (user and system) during the
+	// loop, in percent of one core.
+	CPUPercent float64 `json:"cpu_percent"`
+	// With LiveRun.Preview: the screen's polls of the preview (one every
+	// camera.PreviewEvery), how long each took (copy converted, patterns
+	// measured, picture drawn), and their time in percent of one core.
+	Preview           bool    `json:"preview"`
+	PreviewPolls      int     `json:"preview_polls,omitempty"`
+	PreviewP50MS      float64 `json:"preview_p50_ms,omitempty"`
+	PreviewP95MS      float64 `json:"preview_p95_ms,omitempty"`
+	PreviewCPUPercent float64 `json:"preview_cpu_percent,omitempty"`
 
 	// Elapsed is the measured wall time of the loop (ElapsedS, unrounded).
 	Elapsed time.Duration `json:"-"`
@@ -187,6 +200,37 @@ type LiveRun struct {
 	Decoder  camera.Decoder
 	About    string
 	Duration time.Duration // how long to run
+	// Preview, when not nil, is the screen: the decoder is wrapped in
+	// camera.Previewing, whose Shot is taken every camera.PreviewEvery and
+	// given to Preview to draw, as the desk's screen does.
+	Preview func(camera.PreviewShot)
+}
+
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// previewPolls takes pv's Shot every camera.PreviewEvery until ctx is done,
+// gives it to show, and returns how long each poll took.
+func previewPolls(ctx context.Context, pv *camera.Previewing, show func(camera.PreviewShot)) []time.Duration {
+	var took []time.Duration
+	t := time.NewTicker(camera.PreviewEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return took
+		case <-t.C:
+			start := time.Now()
+			show(pv.Shot())
+			took = append(took, time.Since(start))
+		}
+	}
 }
 
 // Live runs the live frame loop (capture, decode the newest frame, drop older
@@ -197,7 +241,14 @@ type LiveRun struct {
 // frame, is the caller's to tell.
 func Live(ctx context.Context, run LiveRun) (LiveReport, error) {
 	info := run.Source.Info()
-	dec := newTimedDecoder(run.Decoder, 1<<14)
+	inner := run.Decoder
+	var pv *camera.Previewing
+	if run.Preview != nil {
+		pv = camera.NewPreviewing(inner, camera.PreviewOptions{})
+		defer pv.Close()
+		inner = pv
+	}
+	dec := newTimedDecoder(inner, 1<<14)
 	loop := &camera.Loop{Source: run.Source, Decoder: dec}
 	reads := make(chan canhcua.Read, 64)
 	distinct := map[string]bool{}
@@ -230,10 +281,18 @@ func Live(ctx context.Context, run LiveRun) (LiveReport, error) {
 			}
 		}
 	}()
-	start := time.Now()
+	polled := make(chan []time.Duration, 1)
+	if pv != nil {
+		go func() { polled <- previewPolls(runCtx, pv, run.Preview) }()
+	} else {
+		polled <- nil
+	}
+	start, cpu := time.Now(), cpuTime()
 	runErr := loop.Run(runCtx, reads)
 	elapsed := time.Since(start)
 	cancel()
+	polls := <-polled
+	cpu = cpuTime() - cpu
 	close(reads)
 	<-readsDone
 	<-sampled
@@ -254,6 +313,16 @@ func Live(ctx context.Context, run LiveRun) (LiveReport, error) {
 	rep.LatencyOver = min(st.Decoded, latencyWindow)
 	ds := dec.durations()
 	rep.DecodeP50MS, rep.DecodeP95MS = durMS(corpus.Percentile(ds, 50)), durMS(corpus.Percentile(ds, 95))
+	rep.CPUPercent = 100 * cpu.Seconds() / elapsed.Seconds()
+	if pv != nil {
+		rep.Preview, rep.PreviewPolls = true, len(polls)
+		rep.PreviewP50MS, rep.PreviewP95MS = durMS(corpus.Percentile(polls, 50)), durMS(corpus.Percentile(polls, 95))
+		var sum time.Duration
+		for _, d := range polls {
+			sum += d
+		}
+		rep.PreviewCPUPercent = 100 * sum.Seconds() / elapsed.Seconds()
+	}
 	return rep, nil
 }
 
@@ -287,6 +356,11 @@ func (r LiveReport) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "latency      median %.1f ms, p95 %.1f ms (capture to end of decode, last %d decoded frames)\n", r.LatencyP50MS, r.LatencyP95MS, r.LatencyOver)
 	fmt.Fprintf(w, "decode time  median %.1f ms, p95 %.1f ms (decoder call only)\n", r.DecodeP50MS, r.DecodeP95MS)
 	fmt.Fprintf(w, "go heap      start %s, end %s (in use after GC); peak %s (sampled every 0.5 s)\n", mib(r.HeapStart), mib(r.HeapEnd), mib(r.HeapPeak))
+	fmt.Fprintf(w, "cpu          %.0f%% of one core (process user+system time / elapsed)\n", r.CPUPercent)
+	if r.Preview {
+		fmt.Fprintf(w, "preview      %d polls (one every %s), median %.1f ms, p95 %.1f ms each (copy converted, patterns measured, picture drawn): %.1f%% of one core\n",
+			r.PreviewPolls, camera.PreviewEvery, r.PreviewP50MS, r.PreviewP95MS, r.PreviewCPUPercent)
+	}
 	if r.RSSStart > 0 {
 		fmt.Fprintf(w, "process rss  start %s, end %s, peak %s (includes OpenCV frame buffers)\n", mib(r.RSSStart), mib(r.RSSEnd), mib(r.RSSPeak))
 	}

@@ -207,6 +207,19 @@ var en = map[Key]string{
 	CameraEnded:    "end of source",
 	CameraNoAnswer: "no answer yet",
 
+	// The camera's picture on the desk's screen, and what it tells the person
+	// at the door.
+	UIPreviewLegend:     "green box: read · yellow: seen, not readable yet",
+	UIPreviewLegendGrey: "#: read · ?: seen, not readable yet",
+	UIPreviewNone:       "no picture yet",
+	UIHelpPreview:       "camera picture",
+	UIGuideCloser:       "Bring the code closer",
+	UIGuideCloserWhy:    "the code is too small to read",
+	UIGuideSteady:       "Hold still",
+	UIGuideSteadyWhy:    "the code is blurred",
+	UIGuideGlare:        "Tilt the card to avoid glare",
+	UIGuideGlareWhy:     "light reflects on the code",
+
 	// Files over canhcua's caps (camera.ErrTooBig).
 	CameraFileTooBig:   "%s: %d MB, more than the %d MB canhcua reads from one file",
 	CameraImageTooBig:  "%dx%d pixels, more than the %d megapixels canhcua reads in one image",
@@ -829,7 +842,7 @@ Passes: %s`,
 	BenchPassesUnknown: "--passes: %v",
 	BenchPassesTwice:   "--passes: %q given twice",
 	BenchBadSize:       "--size %q: want WIDTHxHEIGHT, e.g. 1280x720",
-	BenchLiveSynopsis: `canhcua bench live [--source S] [--size WxH] [--duration D] [--json]
+	BenchLiveSynopsis: `canhcua bench live [--source S] [--size WxH] [--duration D] [--preview] [--json]
 
 Runs the live frame loop (capture, decode the newest frame, drop older ones) on a source
 for a while and reports what it measured: frames captured, processed and dropped, reads,
@@ -839,6 +852,7 @@ capture-to-decode latency, and memory at the start and the end of the run.`,
 	BenchFlagDuration: "how long to run",
 	BenchFlagLiveJSON: "print the report as one JSON object",
 	BenchFlagEngine:   "decoder: live (the desk's multi-pass engine) or zxing (zxing-cpp's pass alone), for comparison",
+	BenchFlagPreview:  "measure the camera picture too: the screen polls and draws it as on a 120x40 true-colour terminal",
 	BenchBadEngine:    "--engine %q: want live or zxing",
 	BenchLiveArg:      "unexpected argument %q (the source goes in --source)",
 	BenchBadDuration:  "--duration must be positive",

@@ -215,6 +215,21 @@ const (
 	CameraNoAnswer Key = "camera.no_answer"
 )
 
+// The camera's picture on the desk's screen, and what it tells the person at
+// the door.
+const (
+	UIPreviewLegend     Key = "ui.preview_legend"
+	UIPreviewLegendGrey Key = "ui.preview_legend_grey"
+	UIPreviewNone       Key = "ui.preview_none"
+	UIHelpPreview       Key = "ui.help_preview"
+	UIGuideCloser       Key = "ui.guide_closer"
+	UIGuideCloserWhy    Key = "ui.guide_closer_why"
+	UIGuideSteady       Key = "ui.guide_steady"
+	UIGuideSteadyWhy    Key = "ui.guide_steady_why"
+	UIGuideGlare        Key = "ui.guide_glare"
+	UIGuideGlareWhy     Key = "ui.guide_glare_why"
+)
+
 // Files over canhcua's caps (camera.ErrTooBig).
 const (
 	CameraFileTooBig   Key = "camera.file_too_big"
@@ -735,6 +750,7 @@ const (
 	BenchFlagDuration   Key = "bench.flag_duration"
 	BenchFlagLiveJSON   Key = "bench.flag_live_json"
 	BenchFlagEngine     Key = "bench.flag_engine"
+	BenchFlagPreview    Key = "bench.flag_preview"
 	BenchBadEngine      Key = "bench.bad_engine"
 	BenchLiveArg        Key = "bench.live_arg"
 	BenchBadDuration    Key = "bench.bad_duration"

@@ -207,6 +207,19 @@ var vi = map[Key]string{
 	CameraEnded:    "hết nguồn hình",
 	CameraNoAnswer: "chưa trả lời",
 
+	// The camera's picture on the desk's screen, and what it tells the person
+	// at the door.
+	UIPreviewLegend:     "khung xanh: đã đọc · vàng: thấy mã, chưa đọc được",
+	UIPreviewLegendGrey: "#: đã đọc · ?: thấy mã, chưa đọc được",
+	UIPreviewNone:       "chưa có hình",
+	UIHelpPreview:       "hình camera",
+	UIGuideCloser:       "Đưa mã lại gần hơn",
+	UIGuideCloserWhy:    "mã còn quá nhỏ để đọc",
+	UIGuideSteady:       "Giữ yên",
+	UIGuideSteadyWhy:    "hình mã bị nhòe",
+	UIGuideGlare:        "Nghiêng thẻ tránh lóa",
+	UIGuideGlareWhy:     "ánh sáng phản chiếu trên mã",
+
 	// Files over canhcua's caps (camera.ErrTooBig).
 	CameraFileTooBig:   "%s: %d MB, lớn hơn mức %d MB canhcua đọc trong một tệp",
 	CameraImageTooBig:  "%dx%d điểm ảnh, nhiều hơn mức %d megapixel canhcua đọc trong một ảnh",
@@ -828,7 +841,7 @@ Các lượt: %s`,
 	BenchPassesUnknown: "--passes: %v",
 	BenchPassesTwice:   "--passes: %q bị nêu hai lần",
 	BenchBadSize:       "--size %q: cần dạng RỘNGxCAO, ví dụ 1280x720",
-	BenchLiveSynopsis: `canhcua bench live [--source S] [--size WxH] [--duration D] [--json]
+	BenchLiveSynopsis: `canhcua bench live [--source S] [--size WxH] [--duration D] [--preview] [--json]
 
 Chạy vòng lặp khung hình trực tiếp (nhận hình, giải mã khung mới nhất, bỏ các khung cũ) trên một nguồn
 trong một khoảng thời gian và báo cáo những gì đo được: số khung nhận, xử lý và bỏ, số lượt đọc,
@@ -838,6 +851,7 @@ trong một khoảng thời gian và báo cáo những gì đo được: số kh
 	BenchFlagDuration: "chạy trong bao lâu",
 	BenchFlagLiveJSON: "in báo cáo thành một đối tượng JSON",
 	BenchFlagEngine:   "bộ giải mã: live (bộ nhiều lượt của bàn trực) hoặc zxing (riêng lượt zxing-cpp), để so sánh",
+	BenchFlagPreview:  "đo cả hình camera: màn hình lấy và vẽ hình như trên cửa sổ 120x40 đủ màu",
 	BenchBadEngine:    "--engine %q: cần live hoặc zxing",
 	BenchLiveArg:      "thừa tham số %q (nguồn đặt trong --source)",
 	BenchBadDuration:  "--duration phải lớn hơn 0",

@@ -38,6 +38,7 @@ type Camera struct {
 	started  time.Time
 	loop     *camera.Loop
 	an       *camera.Analyzing
+	pv       *camera.Previewing // the picture for the screen (preview.go)
 	err      string
 	retrying bool      // the source failed or would not open: tried again every RetryEvery
 	opening  time.Time // when the open in flight started; zero when none
@@ -195,11 +196,13 @@ func sleep(ctx context.Context, d time.Duration) bool {
 // runOnce runs one frame loop on src until it ends, fails, or its picture
 // stops or freezes (a live source only).
 func (d *Camera) runOnce(ctx context.Context, src camera.Source, obs chan<- camera.Observation, reads chan<- time.Time) error {
-	an := camera.NewAnalyzing(camera.NewEngine(camera.Live), camera.AnalyzeOptions{Presence: d.presence, Out: obs})
+	pv := camera.NewPreviewing(camera.NewEngine(camera.Live), camera.PreviewOptions{})
+	defer pv.Close()
+	an := camera.NewAnalyzing(pv, camera.AnalyzeOptions{Presence: d.presence, Out: obs})
 	defer an.Close()
 	l := &camera.Loop{Source: src, Decoder: an, Dedup: d.dedup}
 	d.mu.Lock()
-	d.loop, d.an, d.prevN, d.prevAt, d.started = l, an, 0, time.Time{}, time.Now()
+	d.loop, d.an, d.pv, d.prevN, d.prevAt, d.started = l, an, pv, 0, time.Time{}, time.Now()
 	d.mu.Unlock()
 
 	ctx, cancel := context.WithCancelCause(ctx)
