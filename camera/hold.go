@@ -128,12 +128,8 @@ func (h *Held) Read(ctx context.Context, dst *gocv.Mat) error {
 	if k > 0 {
 		due := start.Add(time.Duration(k) * h.period)
 		if d := time.Until(due); d > 0 {
-			t := time.NewTimer(d)
-			select {
-			case <-ctx.Done():
-				t.Stop()
-				return ctx.Err()
-			case <-t.C:
+			if err := sleep(ctx, d); err != nil {
+				return err
 			}
 		} else if now := int(time.Since(start) / h.period); now > k {
 			h.mu.Lock()
