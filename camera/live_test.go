@@ -114,6 +114,21 @@ func TestLiveFlushAtEnd(t *testing.T) {
 	if len(reads) != 1 || reads[0].Text != "late" {
 		t.Fatalf("reads %v, want the code the worker read after the last frame", reads)
 	}
+	// The desk wraps its engine in an analyser: the last reads pass through.
+	held2, err := Hold(img, HoldOptions{For: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held2.Close()
+	an := NewAnalyzing(&Engine{Mode: Live, Passes: []Pass{nothingPass{}, slow}}, AnalyzeOptions{})
+	defer an.Close()
+	reads2, err := collect(t, &Loop{Source: held2, Decoder: an})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reads2) != 1 || reads2[0].Text != "late" {
+		t.Errorf("through the analyser: reads %v, want the code the worker read after the last frame", reads2)
+	}
 	if lat := reads[0].At.Add(reads[0].Latency).Sub(held.Start()); lat < 400*time.Millisecond {
 		t.Errorf("read reported %v after the first frame, before the pass could end", lat)
 	}
