@@ -240,7 +240,10 @@ func (e *Engine) handOff(f *Frame) {
 		e.bg.jobs(lj)
 		return
 	}
-	go func() { lj.Run()(0) }()
+	go func() {
+		lowerPriority()
+		lj.Run()(0)
+	}()
 }
 
 // A Job is one piece of a live engine's background work: Run does the work

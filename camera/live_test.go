@@ -178,3 +178,63 @@ func (c *countPass) Decode(*Frame) ([]canhcua.Code, error) {
 	c.runs.Add(1)
 	return nil, nil
 }
+
+// nicePass records the nice value of the thread it runs on.
+type nicePass struct {
+	nice atomic.Int32
+	err  atomic.Value
+}
+
+func (*nicePass) Name() string { return "nice" }
+func (p *nicePass) Decode(*Frame) ([]canhcua.Code, error) {
+	n, err := threadNice()
+	if err != nil {
+		p.err.Store(err)
+	}
+	p.nice.Store(int32(n))
+	return nil, nil
+}
+
+// The worker's jobs run at a lower priority than the frame path, so that
+// on a busy machine a heavy pass takes no processor time a frame needs; the
+// frame path keeps its own.
+func TestLiveWorkerYieldsToFrames(t *testing.T) {
+	if workerNice == 0 {
+		t.Skip("thread priority: Linux only")
+	}
+	img := gocv.NewMatWithSizeFromScalar(gocv.NewScalar(128, 0, 0, 0), 480, 640, gocv.MatTypeCV8UC1)
+	defer img.Close()
+	gocv.Rectangle(&img, imageRect(100, 100, 80, 80), color.RGBA{A: 255}, -1)
+	first, heavy := &nicePass{}, &nicePass{}
+	first.nice.Store(-1)
+	heavy.nice.Store(-1)
+	e := &Engine{Mode: Live, Passes: []Pass{first, heavy}}
+	if _, err := e.Decode(img); err != nil {
+		t.Fatal(err)
+	}
+	e.Wait()
+	if err := heavy.err.Load(); err != nil {
+		t.Fatal(err)
+	}
+	base, err := threadNice()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := first.nice.Load(); got != int32(base) {
+		t.Errorf("the frame path ran at nice %d, want the process's %d", got, base)
+	}
+	if got := heavy.nice.Load(); got < int32(min(base+workerNice, 19)) {
+		t.Errorf("the worker ran at nice %d, want %d or more", got, min(base+workerNice, 19))
+	}
+	// The lowered thread is not handed to other goroutines.
+	for range 20 {
+		done := make(chan int)
+		go func() {
+			n, _ := threadNice()
+			done <- n
+		}()
+		if n := <-done; n != base {
+			t.Fatalf("a later goroutine ran at nice %d, want %d", n, base)
+		}
+	}
+}
