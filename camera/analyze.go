@@ -148,6 +148,16 @@ func (a *Analyzing) Decode(img gocv.Mat) ([]canhcua.Code, error) {
 	return codes, err
 }
 
+// Flush implements Flusher for an inner decoder that works on in the
+// background (a live Engine): the loop's last reads reach it through the
+// analyser. It returns nil for any other decoder.
+func (a *Analyzing) Flush() []canhcua.Code {
+	if f, ok := a.Decoder.(Flusher); ok {
+		return f.Flush()
+	}
+	return nil
+}
+
 // Health returns the camera's health at now, including "no frames" when
 // Decode was not called for NoFramesAfter. Call it on a timer (every 0.5 s):
 // when no frame arrives no Observation is sent either.

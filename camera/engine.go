@@ -125,13 +125,10 @@ type PassStats struct {
 type Engine struct {
 	Mode   Mode
 	Passes []Pass
-	// Budget bounds, in Live mode, the time spent on each frame by the passes
-	// after the first (0: no bound). Passes not reached go first on the next
-	// promising frame.
+	// Budget is, in Live mode, how long one job of the background worker may
+	// go on running heavier passes after its first (0: one pass a job).
+	// Passes not reached go first in the next job.
 	Budget time.Duration
-	// MaxRegions bounds how many promising regions of a live frame the heavier
-	// passes look at (0: 2).
-	MaxRegions int
 	// Memory is how long a live engine keeps looking harder where a code or a
 	// candidate was seen (0: one second).
 	Memory time.Duration
@@ -140,18 +137,18 @@ type Engine struct {
 	CandidateSide int
 	// Now is the clock of the live memory (time.Now when nil).
 	Now func() time.Time
-	// HeavyShare bounds, in Live mode, the share of time the work after the
-	// first pass (finding candidates, the heavier passes) may take on
-	// average, so the frame rate holds: it earns credit at this rate (0:
-	// DefaultHeavyShare), up to HeavyBurst, and spends what it uses.
+	// HeavyShare bounds, in Live mode, the share of time the background
+	// worker (finding candidates, the heavier passes) may take on average:
+	// it earns credit at this rate (0: DefaultHeavyShare), up to HeavyBurst,
+	// and spends what it uses.
 	HeavyShare float64
 
 	mu     sync.Mutex
 	credit time.Duration // live: time the heavier work may still spend
 	earned time.Time     // live: when credit was last earned
 	stats  []PassStats
-	next   int    // live: first heavy pass to run on the next promising frame
 	memo   []memo // live: where codes or candidates were seen lately
+	bg     background
 }
 
 // NewEngine returns canhcua's default engine for the mode: zxing-cpp first,
@@ -159,7 +156,7 @@ type Engine struct {
 // and gozxing.
 func NewEngine(m Mode) *Engine {
 	if m == Live {
-		return &Engine{Mode: Live, Passes: LivePasses(), Budget: 10 * time.Millisecond, MaxRegions: 1, CandidateSide: 640}
+		return &Engine{Mode: Live, Passes: LivePasses()}
 	}
 	return &Engine{Mode: Still, Passes: StillPasses()}
 }
@@ -180,17 +177,21 @@ func StillPasses() []Pass {
 }
 
 // LivePasses are the passes of NewEngine(Live), in order: the first on every
-// frame, the others on promising regions only. The WeChat detector is left
-// out: it took about 170 ms on a region of a 1280x720 frame (measured on the
-// demo source), five frame periods at once; the others take a few ms.
+// frame, on the frame path; the others on the background worker, in turn,
+// the ones that read most for their time first (measured on boofcv-a). The
+// WeChat detector, about 170 ms on a 1280x720 frame, five frame periods,
+// delays no frame there.
 func LivePasses() []Pass {
 	return []Pass{
 		ZXingPass{},
-		RegionPass{},
 		EqualizePass{},
-		GlarePass{},
-		SharpenPass{},
 		GoZXingPass{},
+		WeChatPass{},
+		GlarePass{},
+		ScalePass{},
+		SharpenPass{},
+		RegionPass{},
+		ThresholdPass{},
 	}
 }
 

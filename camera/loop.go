@@ -52,6 +52,13 @@ type frame struct {
 	got time.Time // wall clock when captured
 }
 
+// A Flusher is a Decoder that works on in the background (a live Engine):
+// Flush waits for that work and returns the codes it read that Decode did
+// not return yet. The loop calls it when a finite source ends.
+type Flusher interface {
+	Flush() []canhcua.Code
+}
+
 // latest is a one-slot mailbox in which a newer frame replaces an older one
 // (live sources), or waits for the older one to be taken (files).
 type latest struct {
@@ -114,6 +121,7 @@ func (l *Loop) Run(ctx context.Context, out chan<- canhcua.Read) error {
 		now = time.Now
 	}
 	info := l.Source.Info()
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -165,6 +173,19 @@ func (l *Loop) Run(ctx context.Context, out chan<- canhcua.Read) error {
 	}()
 
 	dd := canhcua.Deduper{Window: l.Dedup}
+	var last frame // the last frame decoded (its Mat gone)
+	report := func(ctx context.Context, codes []canhcua.Code, f frame, lat time.Duration) {
+		for _, c := range codes {
+			if !dd.Seen(c.Key(), f.at) {
+				continue
+			}
+			l.codes.Add(1)
+			select {
+			case out <- canhcua.Read{Code: c, Frame: f.seq, At: f.at, Latency: lat}:
+			case <-ctx.Done():
+			}
+		}
+	}
 	for {
 		f := box.take()
 		if f == nil || ctx.Err() != nil {
@@ -178,22 +199,21 @@ func (l *Loop) Run(ctx context.Context, out chan<- canhcua.Read) error {
 		lat := now().Sub(f.got)
 		l.decoded.Add(1)
 		l.addLatency(lat)
+		last = frame{seq: f.seq, at: f.at, got: f.got}
 		if err != nil {
 			continue // a frame the decoder cannot use is skipped, not fatal
 		}
-		for _, c := range codes {
-			if !dd.Seen(c.Key(), f.at) {
-				continue
-			}
-			l.codes.Add(1)
-			select {
-			case out <- canhcua.Read{Code: c, Frame: f.seq, At: f.at, Latency: lat}:
-			case <-ctx.Done():
-			}
-		}
+		report(ctx, codes, last, lat)
 	}
+	ended := ctx.Err() == nil // the source ended (or failed): no one stopped the loop
 	cancel()
 	<-capDone
+	// A decoder still at work in the background on the last frames says
+	// what it read there once the source has ended.
+	if fl, ok := l.Decoder.(Flusher); ok && ended && capErr == nil && l.decoded.Load() > 0 {
+		codes := fl.Flush()
+		report(parent, codes, last, now().Sub(last.got))
+	}
 	// Close what is left: a frame still in the box and the pool.
 	if f := box.f; f != nil {
 		f.mat.Close()

@@ -364,6 +364,16 @@ func recent(ss []*sighting, now time.Time, hold time.Duration) []*sighting {
 	return keep
 }
 
+// Flush implements Flusher for an inner decoder that works on in the
+// background (a live Engine), so that its last reads reach the loop through
+// the preview. It returns nil for any other decoder.
+func (p *Previewing) Flush() []canhcua.Code {
+	if f, ok := p.Decoder.(Flusher); ok {
+		return f.Flush()
+	}
+	return nil
+}
+
 // Close frees the preview's memory; Decode keeps decoding (without copying)
 // after Close. It does not close the inner decoder.
 func (p *Previewing) Close() error {

@@ -271,18 +271,26 @@ func (p *paced) Read(ctx context.Context, dst *gocv.Mat) error {
 		p.next = now
 	}
 	if d := p.next.Sub(now); d > 0 {
-		t := time.NewTimer(d)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return ctx.Err()
-		case <-t.C:
+		if err := sleep(ctx, d); err != nil {
+			return err
 		}
 	} else if -d > 4*p.period {
 		p.next = now // fell far behind: do not burst to catch up
 	}
 	p.next = p.next.Add(p.period)
 	return p.Source.Read(ctx, dst)
+}
+
+// sleep waits for d, or until ctx is done (its error).
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 func (p *paced) Info() Info {

@@ -77,6 +77,10 @@ func benchDecode(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	asJSON := c.fs.Bool("json", false, say(catalog.BenchFlagJSON))
 	verbose := c.fs.Bool("v", false, say(catalog.BenchFlagVerbose))
 	passFlag := c.fs.String("passes", "still", say(catalog.BenchFlagPasses))
+	engine := c.fs.String("engine", "still", say(catalog.BenchFlagDecEngine))
+	hold := c.fs.Duration("hold", time.Second, say(catalog.BenchFlagHold))
+	motion := c.fs.Bool("motion", false, say(catalog.BenchFlagMotion))
+	clock := c.fs.String("clock", "real", say(catalog.BenchFlagClock))
 	pos, status, ok := c.parse(args)
 	if !ok {
 		return status
@@ -84,13 +88,47 @@ func benchDecode(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	if len(pos) != 1 {
 		return c.failf(catalog.BenchOneCorpus)
 	}
-	passes, err := parsePasses(*passFlag)
-	if err != nil {
-		return c.fail(err)
+	type report interface {
+		WriteJSON(io.Writer) error
+		WriteText(io.Writer, bool)
 	}
-	rep, err := bench.Decode(ctx, pos[0], passes)
-	if err != nil {
-		return c.fail(err)
+	var rep report
+	switch *engine {
+	case "still":
+		for _, f := range []string{"hold", "motion", "clock"} {
+			if c.set(f) {
+				return c.failf(catalog.BenchLiveOnly, "--"+f)
+			}
+		}
+		passes, err := parsePasses(*passFlag)
+		if err != nil {
+			return c.fail(err)
+		}
+		d, err := bench.Decode(ctx, pos[0], passes)
+		if err != nil {
+			return c.fail(err)
+		}
+		rep = d
+	case "live":
+		if c.set("passes") {
+			return c.failf(catalog.BenchStillOnly)
+		}
+		if *hold <= 0 {
+			return c.failf(catalog.BenchBadHold)
+		}
+		if *clock != "real" && *clock != "sim" {
+			return c.failf(catalog.BenchBadClock, *clock)
+		}
+		h, err := bench.DecodeLive(ctx, pos[0], bench.HoldRun{Hold: *hold, Motion: *motion, Simulated: *clock == "sim"})
+		if ctx.Err() != nil {
+			return c.failf(catalog.BenchInterrupted)
+		}
+		if err != nil {
+			return c.fail(err)
+		}
+		rep = h
+	default:
+		return c.failf(catalog.BenchBadDecEngine, *engine)
 	}
 	if *asJSON {
 		if err := rep.WriteJSON(stdout); err != nil {

@@ -237,3 +237,43 @@ func TestBenchLivePreview(t *testing.T) {
 		t.Errorf("bench live --preview: status %d, output:\n%s", status, out)
 	}
 }
+
+// TestBenchDecodeLiveCommand holds each photo of the smallest corpus up to
+// the live engine for a short while, in real time and on the simulated
+// clock, and checks the report and the flags' errors.
+func TestBenchDecodeLiveCommand(t *testing.T) {
+	dir := benchCorpusDir(t, "rqrr")
+	out, errOut, status := benchRun("decode", "--engine", "live", "--hold", "200ms", dir)
+	if status != exitOK || errOut != "" {
+		t.Fatalf("bench decode --engine live: status %d, stderr %q", status, errOut)
+	}
+	for _, want := range []string{"corpus   rqrr", "held still for 0.2 s at 30 frames/s", "time to first read", "exact text read"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, status = benchRun("decode", "--engine", "live", "--hold", "200ms", "--motion", "--clock", "sim", "--json", dir)
+	var r bench.HoldReport
+	if err := json.Unmarshal([]byte(out), &r); err != nil || status != exitOK {
+		t.Fatalf("--json: status %d, %v:\n%s", status, err, out)
+	}
+	if !r.Motion || !r.Simulated || r.HoldS != 0.2 || r.Report == nil || r.Manifest == nil || r.Frames.Due != int64(6*r.Images) {
+		t.Errorf("--json report: motion %v, simulated %v, hold %v s, %d frames due for %d images:\n%s", r.Motion, r.Simulated, r.HoldS, r.Frames.Due, r.Images, out)
+	}
+	if r.Manifest.ExactRead == 0 || r.FirstRead.Images == 0 || r.FirstRead.MedianMS <= 0 {
+		t.Errorf("nothing read within the hold, or no time to first read: %+v %+v", r.Manifest, r.FirstRead)
+	}
+	for _, args := range [][]string{
+		{"decode", "--engine", "nonsense", dir},
+		{"decode", "--engine", "live", "--hold", "0s", dir},
+		{"decode", "--engine", "live", "--clock", "wall", dir},
+		{"decode", "--engine", "live", "--passes", "zxing", dir},
+		{"decode", "--motion", dir},
+		{"decode", "--hold", "2s", dir},
+	} {
+		out, errOut, status := benchRun(args...)
+		if status != exitUsage || strings.Count(errOut, "\n") != 1 || out != "" {
+			t.Errorf("bench %q: status %d, stdout %q, stderr %q; want 2 and one line on stderr", args, status, out, errOut)
+		}
+	}
+}

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"gocv.io/x/gocv"
@@ -24,21 +23,30 @@ import (
 // LiveReport is Live's result, `canhcua bench live` output; every figure is
 // measured.
 type LiveReport struct {
-	Source      string  `json:"source"`
-	Kind        string  `json:"kind"`
-	Width       int     `json:"width"`
-	Height      int     `json:"height"`
-	NominalFPS  float64 `json:"nominal_fps"`
-	Paced       bool    `json:"paced"` // a finite source (the demo, a file) delivered at its frame rate
-	Decoder     string  `json:"decoder"`
-	ElapsedS    float64 `json:"elapsed_s"`
-	Captured    int64   `json:"captured"`
-	Processed   int64   `json:"processed"` // frames through the decoder
-	Dropped     int64   `json:"dropped"`
+	Source     string  `json:"source"`
+	Kind       string  `json:"kind"`
+	Width      int     `json:"width"`
+	Height     int     `json:"height"`
+	NominalFPS float64 `json:"nominal_fps"`
+	Paced      bool    `json:"paced"` // a finite source (the demo, a file) delivered at its frame rate
+	Decoder    string  `json:"decoder"`
+	ElapsedS   float64 `json:"elapsed_s"`
+	Captured   int64   `json:"captured"`
+	Processed  int64   `json:"processed"` // frames through the decoder
+	Dropped    int64   `json:"dropped"`   // replaced by a newer frame while the decoder was busy
+	// Shortfall is how many frames fewer than the nominal rate promised over
+	// the run the capture delivered (the source or the capture too slow);
+	// 0 for a source of unknown rate.
+	Shortfall   int64   `json:"capture_shortfall"`
 	Reads       int64   `json:"reads"`
 	Distinct    int     `json:"distinct_codes"`
 	CapturedFPS float64 `json:"captured_fps"`
 	FPS         float64 `json:"processed_fps"` // processed / elapsed
+
+	// Load is the machine's load average over one minute at the start and
+	// the end of the run (Linux; 0 elsewhere): the times are wall clock, and
+	// other work on the machine stretches them.
+	Load [2]float64 `json:"load_avg"`
 
 	LatencyP50MS float64 `json:"latency_p50_ms"` // capture to end of decode
 	LatencyP95MS float64 `json:"latency_p95_ms"`
@@ -74,7 +82,7 @@ var liveDecoders = map[string]struct {
 	about   string
 	decoder func() camera.Decoder
 }{
-	"live":  {"camera.NewEngine(camera.Live): zxing-cpp on every frame, heavier passes on promising regions", func() camera.Decoder { return camera.NewEngine(camera.Live) }},
+	"live":  {"camera.NewEngine(camera.Live): zxing-cpp on every frame; the heavier passes on a background worker, on the newest frame", func() camera.Decoder { return camera.NewEngine(camera.Live) }},
 	"zxing": {"camera.ZXing{}: zxing-cpp alone", func() camera.Decoder { return camera.ZXing{} }},
 }
 
@@ -206,15 +214,6 @@ type LiveRun struct {
 	Preview func(camera.PreviewShot)
 }
 
-// cpuTime is the process's user and system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // previewPolls takes pv's Shot every camera.PreviewEvery until ctx is done,
 // gives it to show, and returns how long each poll took.
 func previewPolls(ctx context.Context, pv *camera.Previewing, show func(camera.PreviewShot)) []time.Duration {
@@ -256,6 +255,7 @@ func Live(ctx context.Context, run LiveRun) (LiveReport, error) {
 
 	rep := LiveReport{Source: run.Name, Kind: info.Kind, Width: info.Width, Height: info.Height, NominalFPS: info.FPS, Paced: run.Paced, Decoder: run.About}
 	rep.HeapStart, rep.RSSStart = heapInuse(true), rss()
+	rep.Load[0] = loadAvg()
 	rep.HeapPeak, rep.RSSPeak = rep.HeapStart, rep.RSSStart
 
 	runCtx, cancel := context.WithTimeout(ctx, run.Duration)
@@ -297,6 +297,7 @@ func Live(ctx context.Context, run LiveRun) (LiveReport, error) {
 	<-readsDone
 	<-sampled
 	rep.HeapEnd, rep.RSSEnd = heapInuse(true), rss()
+	rep.Load[1] = loadAvg()
 	rep.RSSPeak = max(rep.RSSPeak, rep.RSSEnd)
 	if runErr != nil {
 		return rep, runErr
@@ -307,6 +308,9 @@ func Live(ctx context.Context, run LiveRun) (LiveReport, error) {
 	rep.ElapsedS = elapsed.Seconds()
 	rep.Captured, rep.Processed, rep.Dropped, rep.Reads = st.Captured, st.Decoded, st.Dropped, st.Reads
 	rep.Distinct = len(distinct)
+	if info.FPS > 0 {
+		rep.Shortfall = max(0, int64(elapsed.Seconds()*info.FPS)-st.Captured)
+	}
 	rep.CapturedFPS = float64(st.Captured) / elapsed.Seconds()
 	rep.FPS = float64(st.Decoded) / elapsed.Seconds()
 	rep.LatencyP50MS, rep.LatencyP95MS = durMS(st.LatencyP50), durMS(st.LatencyP95)
@@ -324,6 +328,20 @@ func Live(ctx context.Context, run LiveRun) (LiveReport, error) {
 		rep.PreviewCPUPercent = 100 * sum.Seconds() / elapsed.Seconds()
 	}
 	return rep, nil
+}
+
+// loadAvg is the machine's 1-minute load average (Linux), or 0.
+func loadAvg() float64 {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return 0
+	}
+	v, _ := strconv.ParseFloat(f[0], 64)
+	return v
 }
 
 func durMS(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
@@ -351,10 +369,16 @@ func (r LiveReport) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "elapsed      %.2f s (measured wall time of the loop)\n", r.ElapsedS)
 	fmt.Fprintf(w, "processed    %d frames, %.1f frames/s (decoded frames / elapsed)\n", r.Processed, r.FPS)
 	fmt.Fprintf(w, "captured     %d frames, %.1f frames/s\n", r.Captured, r.CapturedFPS)
-	fmt.Fprintf(w, "dropped      %d frames (replaced by a newer frame before decoding)\n", r.Dropped)
+	fmt.Fprintf(w, "dropped      %d frames (decoder busy: replaced by a newer frame before decoding)\n", r.Dropped)
+	if r.NominalFPS > 0 {
+		fmt.Fprintf(w, "short        %d frames (capture busy: fewer captured than %.0f frames/s over the run)\n", r.Shortfall, r.NominalFPS)
+	}
 	fmt.Fprintf(w, "reads        %d (de-duplicated, %s window), %d distinct codes\n", r.Reads, canhcua.DefaultDedupWindow, r.Distinct)
 	fmt.Fprintf(w, "latency      median %.1f ms, p95 %.1f ms (capture to end of decode, last %d decoded frames)\n", r.LatencyP50MS, r.LatencyP95MS, r.LatencyOver)
 	fmt.Fprintf(w, "decode time  median %.1f ms, p95 %.1f ms (decoder call only)\n", r.DecodeP50MS, r.DecodeP95MS)
+	if r.Load != [2]float64{} {
+		fmt.Fprintf(w, "machine load %.1f at the start, %.1f at the end (1-minute load average; the times above are wall clock)\n", r.Load[0], r.Load[1])
+	}
 	fmt.Fprintf(w, "go heap      start %s, end %s (in use after GC); peak %s (sampled every 0.5 s)\n", mib(r.HeapStart), mib(r.HeapEnd), mib(r.HeapPeak))
 	fmt.Fprintf(w, "cpu          %.0f%% of one core (process user+system time / elapsed)\n", r.CPUPercent)
 	if r.Preview {

@@ -827,12 +827,21 @@ for the options.
 	BenchNoWhat:  "say what to measure: decode DIR, live or soak (see canhcua bench --help)",
 	BenchUnknown: "unknown benchmark %q (want decode, live or soak)",
 	BenchDecodeSynopsis: `canhcua bench decode [--passes P,Q] [--json] [-v] DIR
+       canhcua bench decode --engine live [--hold 1s] [--motion] [--clock real|sim] [--json] [-v] DIR
 
 Decodes every image of a corpus folder (manifest.tsv: expected texts, or labels.jsonl:
 code outlines, BoofCV-style) one after the other with the still-image engine and scores
 the result: each pass on its own, the passes so far (cumulative) and all combined.
 Times cover the decoding only, not reading the file. Exit status: 0 scored, 2 the
 corpus cannot be used.
+
+With --engine live each photo is shown to the desk's live engine as a camera shows a
+card held up to it: the same frame 30 times a second, in real time, for --hold, through
+the frame loop; --motion shakes it as a hand does. The score counts the codes read
+within the hold; the times are from the first frame to the first read. With --clock sim
+the holds run on a simulated clock (the frame path and the engine's background worker
+each on a simulated core, busy for the processor time their work took): figures that
+other work on the machine does not stretch.
 
 Passes: %s`,
 	BenchFlagJSON:      "print the full report as one JSON object",
@@ -871,8 +880,17 @@ heap more than 10%% above it later, or more goroutines, open files or Mats than 
 slack, is a leak; a period without frames (or without scans, on the demo), a
 failed call or a Mat left open once stopped fails the soak too. Exit status: 0 passed,
 1 failed (the figures are named), 2 the run could not be made.`,
-	BenchFlagEvery:    "how often to take and print the figures",
-	BenchFlagSoakDB:   "database to write to (snapshots go beside it); default: a new temporary one, removed afterwards",
-	BenchSoakBadEvery: "--every %s: want a period no longer than half of --duration %s",
-	BenchSoakFailed:   "failed on %s",
+	BenchFlagEvery:     "how often to take and print the figures",
+	BenchFlagSoakDB:    "database to write to (snapshots go beside it); default: a new temporary one, removed afterwards",
+	BenchSoakBadEvery:  "--every %s: want a period no longer than half of --duration %s",
+	BenchSoakFailed:    "failed on %s",
+	BenchFlagDecEngine: "engine: still (every pass on each photo) or live (the desk's engine, each photo held up to it as to a camera)",
+	BenchBadDecEngine:  "--engine %q: want still or live",
+	BenchFlagHold:      "with --engine live: how long each photo is held up, at 30 frames/s",
+	BenchFlagMotion:    "with --engine live: shake each photo as a hand does (shifted a few pixels and slightly blurred, frame to frame)",
+	BenchLiveOnly:      "%s applies to --engine live only",
+	BenchStillOnly:     "--passes applies to --engine still only",
+	BenchBadHold:       "--hold must be positive",
+	BenchFlagClock:     "with --engine live: real (in real time, as the door sees it) or sim (a simulated clock: processor time on two simulated cores, the same on a busy machine)",
+	BenchBadClock:      "--clock %q: want real or sim",
 }

@@ -761,4 +761,13 @@ const (
 	BenchFlagSoakDB     Key = "bench.flag_soak_db"
 	BenchSoakBadEvery   Key = "bench.soak_bad_every"
 	BenchSoakFailed     Key = "bench.soak_failed"
+	BenchFlagDecEngine  Key = "bench.flag_decode_engine"
+	BenchBadDecEngine   Key = "bench.bad_decode_engine"
+	BenchFlagHold       Key = "bench.flag_hold"
+	BenchFlagMotion     Key = "bench.flag_motion"
+	BenchLiveOnly       Key = "bench.live_only"
+	BenchStillOnly      Key = "bench.still_only"
+	BenchBadHold        Key = "bench.bad_hold"
+	BenchFlagClock      Key = "bench.flag_clock"
+	BenchBadClock       Key = "bench.bad_clock"
 )

@@ -826,12 +826,21 @@ Chạy 'canhcua bench decode --help', 'canhcua bench live --help' hoặc 'canhcu
 	BenchNoWhat:  "hãy cho biết cần đo gì: decode DIR, live hoặc soak (xem canhcua bench --help)",
 	BenchUnknown: "phép đo %q không có (cần decode, live hoặc soak)",
 	BenchDecodeSynopsis: `canhcua bench decode [--passes P,Q] [--json] [-v] DIR
+       canhcua bench decode --engine live [--hold 1s] [--motion] [--clock real|sim] [--json] [-v] DIR
 
 Giải mã lần lượt từng ảnh của một thư mục ảnh mẫu (manifest.tsv: nội dung mong đợi, hoặc labels.jsonl:
 đường viền mã, kiểu BoofCV) bằng bộ giải mã ảnh tĩnh rồi chấm điểm kết quả:
 từng lượt riêng, các lượt tính đến lượt đó (cộng dồn) và tất cả gộp lại.
 Thời gian chỉ tính việc giải mã, không tính đọc tệp. Mã thoát: 0 đã chấm điểm, 2 không
 dùng được thư mục ảnh mẫu.
+
+Với --engine live, từng ảnh được đưa cho bộ giải mã trực tiếp của bàn trực như camera thấy
+một thẻ được giơ lên: cùng một khung hình 30 lần mỗi giây, theo thời gian thực, trong --hold,
+qua vòng khung hình; --motion làm ảnh rung như tay cầm. Điểm tính các mã đọc được trong
+thời gian giơ; thời gian tính từ khung hình đầu đến lần đọc đầu tiên. Với --clock sim,
+việc giơ ảnh chạy trên đồng hồ mô phỏng (đường khung hình và luồng nền của bộ giải mã mỗi
+bên một lõi mô phỏng, bận đúng bằng thời gian xử lý công việc của nó): số liệu không bị
+các việc khác trên máy kéo dài.
 
 Các lượt: %s`,
 	BenchFlagJSON:      "in toàn bộ báo cáo thành một đối tượng JSON",
@@ -869,8 +878,17 @@ số đo cuối chu kỳ đầu tiên): sau mốc RSS hoặc heap Go vượt m�
 goroutine, tệp đang mở hay Mat vượt mốc quá một khoảng dư nhỏ, là rò rỉ; một chu kỳ không có khung
 hình (hoặc không có lượt quét, với nguồn demo), một lời gọi lỗi hay một Mat còn mở sau khi dừng cũng
 làm lần chạy không đạt. Mã thoát: 0 đạt, 1 không đạt (nêu các số đo), 2 không chạy được.`,
-	BenchFlagEvery:    "bao lâu đo và in các số đo một lần",
-	BenchFlagSoakDB:   "cơ sở dữ liệu để ghi (ảnh chụp đặt bên cạnh); mặc định: một tệp tạm mới, xóa khi xong",
-	BenchSoakBadEvery: "--every %s: cần một chu kỳ không dài hơn nửa --duration %s",
-	BenchSoakFailed:   "không đạt ở %s",
+	BenchFlagEvery:     "bao lâu đo và in các số đo một lần",
+	BenchFlagSoakDB:    "cơ sở dữ liệu để ghi (ảnh chụp đặt bên cạnh); mặc định: một tệp tạm mới, xóa khi xong",
+	BenchSoakBadEvery:  "--every %s: cần một chu kỳ không dài hơn nửa --duration %s",
+	BenchSoakFailed:    "không đạt ở %s",
+	BenchFlagDecEngine: "bộ giải mã: still (mọi lượt trên từng ảnh) hoặc live (bộ của bàn trực, từng ảnh được giơ lên như trước camera)",
+	BenchBadDecEngine:  "--engine %q: cần still hoặc live",
+	BenchFlagHold:      "với --engine live: mỗi ảnh được giơ lên bao lâu, 30 khung hình/giây",
+	BenchFlagMotion:    "với --engine live: làm ảnh rung như tay cầm (lệch vài điểm ảnh và hơi mờ, từ khung này sang khung khác)",
+	BenchLiveOnly:      "%s chỉ dùng với --engine live",
+	BenchStillOnly:     "--passes chỉ dùng với --engine still",
+	BenchBadHold:       "--hold phải lớn hơn 0",
+	BenchFlagClock:     "với --engine live: real (theo thời gian thực, như ở cửa) hoặc sim (đồng hồ mô phỏng: thời gian xử lý trên hai lõi mô phỏng, như nhau cả khi máy đang bận)",
+	BenchBadClock:      "--clock %q: cần real hoặc sim",
 }
