@@ -38,7 +38,8 @@ func TestMatLeak(t *testing.T) {
 	t.Logf("captured %d, decoded %d, dropped %d, reads %d; Mats open before and after: %d", st.Captured, st.Decoded, st.Dropped, st.Reads, before)
 }
 
-// TestMatLeakCancelled cancels the loop mid-run: nothing may leak either.
+// TestMatLeakCancelled cancels the loop mid-run: nothing may leak either,
+// and every frame captured is counted once (decoded, dropped or left).
 func TestMatLeakCancelled(t *testing.T) {
 	before := gocv.MatProfile.Count()
 	demo := NewDemo(DemoOptions{Seed: 3})
@@ -49,6 +50,9 @@ func TestMatLeakCancelled(t *testing.T) {
 		t.Fatal(err)
 	}
 	demo.Close()
+	if st := l.Stats(); st.Decoded+st.Dropped+st.Left != st.Captured || st.Left > 2 {
+		t.Errorf("decoded %d + dropped %d + left %d != captured %d", st.Decoded, st.Dropped, st.Left, st.Captured)
+	}
 	checkMats(t, before, "after a cancelled run")
 }
 

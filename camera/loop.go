@@ -27,11 +27,11 @@ type Loop struct {
 	// Now is the clock for live sources (time.Now when nil).
 	Now func() time.Time
 
-	frames, decoded, dropped, codes atomic.Int64
-	lastFrame                       atomic.Int64 // unix nanos of the newest captured frame
-	mu                              sync.Mutex
-	lat                             []time.Duration // recent capture→decoded latencies (ring)
-	latN                            int
+	frames, decoded, dropped, left, codes atomic.Int64
+	lastFrame                             atomic.Int64 // unix nanos of the newest captured frame
+	mu                                    sync.Mutex
+	lat                                   []time.Duration // recent capture→decoded latencies (ring)
+	latN                                  int
 }
 
 // Stats is a snapshot of a running loop.
@@ -39,6 +39,7 @@ type Stats struct {
 	Captured  int64     // frames read from the source
 	Decoded   int64     // frames that went through the decoder
 	Dropped   int64     // frames replaced by a newer one before decoding
+	Left      int64     // frames still waiting when the loop was stopped (at most 2)
 	Reads     int64     // de-duplicated reads reported
 	LastFrame time.Time // when the newest frame was captured
 	// Latency percentiles over the recent decoded frames (capture → decoded).
@@ -190,6 +191,7 @@ func (l *Loop) Run(ctx context.Context, out chan<- canhcua.Read) error {
 		f := box.take()
 		if f == nil || ctx.Err() != nil {
 			if f != nil {
+				l.left.Add(1)
 				f.mat.Close()
 			}
 			break
@@ -216,6 +218,7 @@ func (l *Loop) Run(ctx context.Context, out chan<- canhcua.Read) error {
 	}
 	// Close what is left: a frame still in the box and the pool.
 	if f := box.f; f != nil {
+		l.left.Add(1)
 		f.mat.Close()
 	}
 	close(pool)
@@ -250,6 +253,7 @@ func (l *Loop) Stats() Stats {
 		Captured: l.frames.Load(),
 		Decoded:  l.decoded.Load(),
 		Dropped:  l.dropped.Load(),
+		Left:     l.left.Load(),
 		Reads:    l.codes.Load(),
 	}
 	if ns := l.lastFrame.Load(); ns != 0 {

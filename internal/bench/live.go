@@ -34,6 +34,7 @@ type LiveReport struct {
 	Captured   int64   `json:"captured"`
 	Processed  int64   `json:"processed"` // frames through the decoder
 	Dropped    int64   `json:"dropped"`   // replaced by a newer frame while the decoder was busy
+	Left       int64   `json:"left"`      // still waiting when the run stopped (not dropped; at most 2)
 	// Shortfall is how many frames fewer than the nominal rate promised over
 	// the run the capture delivered (the source or the capture too slow);
 	// 0 for a source of unknown rate.
@@ -306,7 +307,7 @@ func Live(ctx context.Context, run LiveRun) (LiveReport, error) {
 	st := loop.Stats()
 	rep.Elapsed = elapsed
 	rep.ElapsedS = elapsed.Seconds()
-	rep.Captured, rep.Processed, rep.Dropped, rep.Reads = st.Captured, st.Decoded, st.Dropped, st.Reads
+	rep.Captured, rep.Processed, rep.Dropped, rep.Left, rep.Reads = st.Captured, st.Decoded, st.Dropped, st.Left, st.Reads
 	rep.Distinct = len(distinct)
 	if info.FPS > 0 {
 		rep.Shortfall = max(0, int64(elapsed.Seconds()*info.FPS)-st.Captured)
