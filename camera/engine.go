@@ -152,8 +152,9 @@ type Engine struct {
 }
 
 // NewEngine returns canhcua's default engine for the mode: zxing-cpp first,
-// then preprocessing passes, rectified candidate regions, the WeChat detector
-// and gozxing.
+// then preprocessing passes, rectified candidate regions, the WeChat detector,
+// gozxing and (still only) the grid pass, which samples large, dense codes
+// itself.
 func NewEngine(m Mode) *Engine {
 	if m == Live {
 		return &Engine{Mode: Live, Passes: LivePasses()}
@@ -173,6 +174,7 @@ func StillPasses() []Pass {
 		ScalePass{},
 		WeChatPass{},
 		GoZXingPass{},
+		GridPass{},
 	}
 }
 

@@ -81,4 +81,6 @@ var pinned = []struct {
 	{"damaged/image009.jpg", "wechat", 1},
 	{"pathological/image005.png", "wechat", 1},
 	{"lots/image003.jpg", "gozxing", 12},
+	{"high_version/image000.jpg", "grid", 1},
+	{"high_version/image010.jpg", "grid", 1},
 }
