@@ -2,6 +2,8 @@ package canhcua
 
 import (
 	"errors"
+	"io/fs"
+	"syscall"
 
 	"github.com/canhcua/canhcua/internal/catalog"
 )
@@ -100,4 +102,21 @@ func ErrorMessageIn(err error, lang catalog.Lang) string {
 		return e.In(lang)
 	}
 	return lang.T(catalog.ErrInternal)
+}
+
+// SystemStorageCode names the storage failure that a system error err is:
+// EFULL for a full disk or quota (ENOSPC, EDQUOT), EREADONLY for read-only
+// media or a file or folder that cannot be written (EROFS, EACCES, EPERM),
+// EIO for a failing disk (EIO); "" for anything else. The store and the
+// export files each say it in their own words.
+func SystemStorageCode(err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return EFULL
+	case errors.Is(err, syscall.EROFS), errors.Is(err, fs.ErrPermission):
+		return EREADONLY
+	case errors.Is(err, syscall.EIO):
+		return EIO
+	}
+	return ""
 }

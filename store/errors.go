@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"syscall"
 
 	"golang.org/x/sys/unix"
 	"modernc.org/sqlite"
@@ -60,12 +59,12 @@ func (db *DB) storageError(err error) error {
 		}
 		return err
 	}
-	switch {
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+	switch canhcua.SystemStorageCode(err) {
+	case canhcua.EFULL:
 		return full
-	case errors.Is(err, syscall.EROFS), errors.Is(err, os.ErrPermission):
+	case canhcua.EREADONLY:
 		return readOnly
-	case errors.Is(err, syscall.EIO):
+	case canhcua.EIO:
 		return canhcua.Wrap(canhcua.EIO, err, catalog.ErrDiskIO)
 	}
 	return err

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"syscall"
 
 	"github.com/canhcua/canhcua"
 	"github.com/canhcua/canhcua/internal/catalog"
@@ -26,12 +25,13 @@ func WriteFile(path string, write func(io.Writer) error) error {
 // folder without the right to write (EROFS, EACCES, EPERM).
 func fileError(path string, err error) error {
 	var app *canhcua.Error
-	switch {
-	case err == nil || errors.As(err, &app):
+	if err == nil || errors.As(err, &app) {
 		return err
-	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+	}
+	switch canhcua.SystemStorageCode(err) {
+	case canhcua.EFULL:
 		return canhcua.Wrap(canhcua.EFULL, err, catalog.ErrFileDiskFull, path)
-	case errors.Is(err, syscall.EROFS), errors.Is(err, os.ErrPermission):
+	case canhcua.EREADONLY:
 		return canhcua.Wrap(canhcua.EREADONLY, err, catalog.ErrFileReadOnly, path)
 	}
 	return err
