@@ -152,10 +152,7 @@ func (a *Analyzing) Decode(img gocv.Mat) ([]canhcua.Code, error) {
 // background (a live Engine): the loop's last reads reach it through the
 // analyser. It returns nil for any other decoder.
 func (a *Analyzing) Flush() []canhcua.Code {
-	if f, ok := a.Decoder.(Flusher); ok {
-		return f.Flush()
-	}
-	return nil
+	return flush(a.Decoder)
 }
 
 // Health returns the camera's health at now, including "no frames" when

@@ -60,6 +60,15 @@ type Flusher interface {
 	Flush() []canhcua.Code
 }
 
+// flush is what a wrapping decoder's Flush returns: the inner decoder's last
+// reads when it is a Flusher, nil for any other.
+func flush(inner Decoder) []canhcua.Code {
+	if f, ok := inner.(Flusher); ok {
+		return f.Flush()
+	}
+	return nil
+}
+
 // latest is a one-slot mailbox in which a newer frame replaces an older one
 // (live sources), or waits for the older one to be taken (files).
 type latest struct {

@@ -368,10 +368,7 @@ func recent(ss []*sighting, now time.Time, hold time.Duration) []*sighting {
 // background (a live Engine), so that its last reads reach the loop through
 // the preview. It returns nil for any other decoder.
 func (p *Previewing) Flush() []canhcua.Code {
-	if f, ok := p.Decoder.(Flusher); ok {
-		return f.Flush()
-	}
-	return nil
+	return flush(p.Decoder)
 }
 
 // Close frees the preview's memory; Decode keeps decoding (without copying)
