@@ -69,7 +69,11 @@ type tmuxSession struct {
 func startTmux(t *testing.T, w, h int, env []string, argv ...string) *tmuxSession {
 	t.Helper()
 	s := &tmuxSession{t: t, sock: filepath.Join(t.TempDir(), "tmux.sock")}
-	cmdline := strings.Join(quoteAll(argv), " ")
+	// The pane's colours must not depend on the environment the tests run
+	// in: termenv takes any CI variable for "not a terminal", and NO_COLOR
+	// (or CLICOLOR=0) turns every colour off, as it should for a user who
+	// asks; a CI runner sets them, the terminal in the pane is real.
+	cmdline := "env -u CI -u NO_COLOR -u CLICOLOR -u CLICOLOR_FORCE " + strings.Join(quoteAll(argv), " ")
 	args := []string{"-S", s.sock, "new-session", "-d", "-s", "e2e", "-x", strconv.Itoa(w), "-y", strconv.Itoa(h)}
 	for _, e := range env {
 		args = append(args, "-e", e)
