@@ -2,7 +2,6 @@ package camera
 
 import (
 	"errors"
-	"image"
 	"math"
 
 	"github.com/makiuchi-d/gozxing"
@@ -34,8 +33,14 @@ func (p GoZXingPass) Decode(f *Frame) ([]canhcua.Code, error) {
 	if err != nil {
 		return nil, err
 	}
-	img := &image.Gray{Pix: pix, Stride: m.Cols(), Rect: image.Rect(0, 0, m.Cols(), m.Rows())}
-	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(gozxing.NewLuminanceSourceFromImage(img)))
+	// The gray bytes are the luminance gozxing wants: a planar YUV source
+	// takes them as they are (NewLuminanceSourceFromImage computes the same
+	// bytes pixel by pixel through image.Image, some 30 ms on 12 megapixels).
+	src, err := gozxing.NewPlanarYUVLuminanceSource(pix, m.Cols(), m.Rows(), 0, 0, m.Cols(), m.Rows(), false)
+	if err != nil {
+		return nil, err
+	}
+	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(src))
 	if err != nil {
 		return nil, err
 	}
