@@ -36,6 +36,12 @@ type Frame struct {
 	candsDone bool
 	candSide  int  // longer side for QRCodeDetector (0: candidateSide)
 	single    bool // one QRCodeDetector.Detect, no DetectMulti (live)
+
+	// still: the finder patterns seen (searchFinders), the grid pass's
+	// search among them
+	marksOnce sync.Once
+	marks     []Pointf
+	gridFs    []finder
 }
 
 // Candidates returns the code outlines that OpenCV's QRCodeDetector finds in
@@ -75,7 +81,8 @@ func (f *Frame) Open() []Quad {
 type Mode int
 
 const (
-	// Still: one photo or page, read as well as possible: every pass runs.
+	// Still: one photo or page, read as well as possible: the passes run
+	// until everything code-like seen is read (still.go).
 	Still Mode = iota
 	// Live: camera frames, first pass on every frame; the heavier passes only
 	// where something promising was seen, within a time budget per frame,
@@ -142,6 +149,9 @@ type Engine struct {
 	// it earns credit at this rate (0: DefaultHeavyShare), up to HeavyBurst,
 	// and spends what it uses.
 	HeavyShare float64
+	// EveryPass makes a still engine run every pass on every image, instead
+	// of stopping once everything code-like it saw is read.
+	EveryPass bool
 
 	mu     sync.Mutex
 	credit time.Duration // live: time the heavier work may still spend
@@ -166,15 +176,15 @@ func NewEngine(m Mode) *Engine {
 func StillPasses() []Pass {
 	return []Pass{
 		ZXingPass{},
-		RegionPass{},
+		GoZXingPass{},
 		EqualizePass{},
 		GlarePass{},
-		SharpenPass{},
-		ThresholdPass{},
 		ScalePass{},
-		WeChatPass{},
-		GoZXingPass{},
+		SharpenPass{},
 		GridPass{},
+		ThresholdPass{},
+		RegionPass{},
+		WeChatPass{},
 	}
 }
 
@@ -259,9 +269,7 @@ func (e *Engine) DecodeDetail(img gocv.Mat) (Detail, error) {
 	if e.Mode == Live {
 		e.decodeLive(f, &d)
 	} else {
-		for i := range e.Passes {
-			e.run(i, f, &d, image.Point{}, &f.Found)
-		}
+		e.decodeStill(f, &d)
 	}
 	d.Codes = f.Found
 	if f.candsDone {
@@ -282,21 +290,31 @@ func (e *Engine) DecodeDetail(img gocv.Mat) (Detail, error) {
 // run runs pass i on f, whose origin in the whole image is at off, and merges
 // its codes into into.
 func (e *Engine) run(i int, f *Frame, d *Detail, off image.Point, into *[]canhcua.Code) (found int) {
-	p := e.Passes[i]
+	return e.merge(i, e.compute(i, f), d, off, into)
+}
+
+// compute runs pass i on f. It touches nothing of e's: passes may be
+// computed side by side, then merged one after the other.
+func (e *Engine) compute(i int, f *Frame) outcome {
 	start := time.Now()
-	codes, err := safeDecode(p, f)
-	el := time.Since(start)
+	codes, err := safeDecode(e.Passes[i], f)
+	return outcome{codes: codes, err: err, el: time.Since(start)}
+}
+
+// merge records what pass i returned in o and merges its codes into into.
+func (e *Engine) merge(i int, o outcome, d *Detail, off image.Point, into *[]canhcua.Code) (found int) {
+	p := e.Passes[i]
 	r := &d.Passes[i]
 	r.Ran = true
-	r.Elapsed += el
-	if err != nil && r.Err == nil {
-		r.Err = fmt.Errorf("%s pass: %w", p.Name(), err)
+	r.Elapsed += o.el
+	if o.err != nil && r.Err == nil {
+		r.Err = fmt.Errorf("%s pass: %w", p.Name(), o.err)
 	}
 	st := &e.stats[i]
 	st.Runs++
-	st.Time += el
-	st.Codes += int64(len(codes))
-	for _, c := range codes {
+	st.Time += o.el
+	st.Codes += int64(len(o.codes))
+	for _, c := range o.codes {
 		c = shifted(c, off)
 		r.Codes = append(r.Codes, c)
 		if add(into, c) {

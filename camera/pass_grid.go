@@ -49,7 +49,12 @@ func (p GridPass) Decode(f *Frame) ([]canhcua.Code, error) {
 		return nil, err
 	}
 	img := grayImg{pix: pix, w: m.Cols(), h: m.Rows()}
-	fs := gridFinders(m)
+	var fs []finder
+	if f.marks != nil && s == 1 {
+		fs = f.gridFs // the still engine's search, on the same image
+	} else {
+		fs = gridFinders(m)
+	}
 	ts := trios(fs)
 	if most < 0 {
 		most = max(-most, 2*len(fs))

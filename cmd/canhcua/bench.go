@@ -77,6 +77,7 @@ func benchDecode(ctx context.Context, args []string, stdout, stderr io.Writer) i
 	asJSON := c.fs.Bool("json", false, say(catalog.BenchFlagJSON))
 	verbose := c.fs.Bool("v", false, say(catalog.BenchFlagVerbose))
 	passFlag := c.fs.String("passes", "still", say(catalog.BenchFlagPasses))
+	everyPass := c.fs.Bool("every-pass", false, say(catalog.BenchFlagEveryPass))
 	engine := c.fs.String("engine", "still", say(catalog.BenchFlagDecEngine))
 	hold := c.fs.Duration("hold", time.Second, say(catalog.BenchFlagHold))
 	motion := c.fs.Bool("motion", false, say(catalog.BenchFlagMotion))
@@ -104,13 +105,13 @@ func benchDecode(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		if err != nil {
 			return c.fail(err)
 		}
-		d, err := bench.Decode(ctx, pos[0], passes)
+		d, err := bench.Decode(ctx, pos[0], passes, *everyPass)
 		if err != nil {
 			return c.fail(err)
 		}
 		rep = d
 	case "live":
-		if c.set("passes") {
+		if c.set("passes") || c.set("every-pass") {
 			return c.failf(catalog.BenchStillOnly)
 		}
 		if *hold <= 0 {

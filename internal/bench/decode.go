@@ -14,8 +14,13 @@ import (
 	"github.com/canhcua/canhcua/internal/bench/corpus"
 )
 
-// engineName says which decoder Decode measures.
-const engineName = "camera.Engine in still mode (every pass on every image), passes"
+// engineName says which decoder Decode measures (everyPass: how it runs).
+func engineName(everyPass bool) string {
+	if everyPass {
+		return "camera.Engine in still mode, every pass on every image, passes"
+	}
+	return "camera.Engine in still mode, stopping once every finder pattern seen lies on a code read, passes"
+}
 
 // Timing says what the decode times cover.
 const Timing = "decode only: the engine on the 8-bit gray image; reading and decompressing the file are not timed"
@@ -23,6 +28,8 @@ const Timing = "decode only: the engine on the 8-bit gray image; reading and dec
 // PassReport is one pass's own score within an engine run.
 type PassReport struct {
 	Name string `json:"name"`
+	// Runs is how many images the pass ran on (the engine stops early).
+	Runs int `json:"runs"`
 	// Alone: the codes this pass read, scored on their own (a pass that works
 	// on what earlier passes left, like regions, is scored on that).
 	Alone *corpus.Report `json:"alone"`
@@ -41,13 +48,14 @@ type DecodeReport struct {
 }
 
 // Decode runs a still engine of the given passes over the corpus in dir, and
-// scores the engine (combined) and each pass.
-func Decode(ctx context.Context, dir string, passes []camera.Pass) (*DecodeReport, error) {
+// scores the engine (combined) and each pass; with everyPass the engine runs
+// every pass on every image instead of stopping early.
+func Decode(ctx context.Context, dir string, passes []camera.Pass, everyPass bool) (*DecodeReport, error) {
 	c, err := corpus.Load(dir)
 	if err != nil {
 		return nil, err
 	}
-	eng := &camera.Engine{Mode: camera.Still, Passes: passes}
+	eng := &camera.Engine{Mode: camera.Still, Passes: passes, EveryPass: everyPass}
 	details := map[string]camera.Detail{}
 	res, err := c.Run(ctx, func(path string) ([]canhcua.Code, time.Duration, error) {
 		m, err := camera.ReadImage(path)
@@ -77,6 +85,9 @@ func Decode(ctx context.Context, dir string, passes []camera.Pass) (*DecodeRepor
 				continue
 			}
 			pr := d.Passes[i]
+			if pr.Ran {
+				reps[i].Runs++
+			}
 			alone[k].Codes, alone[k].Elapsed = pr.Codes, pr.Elapsed
 			for j := 0; j <= i; j++ {
 				for _, code := range d.Passes[j].Codes {
@@ -87,9 +98,9 @@ func Decode(ctx context.Context, dir string, passes []camera.Pass) (*DecodeRepor
 				cum[k].Elapsed += d.Passes[j].Elapsed
 			}
 		}
-		reps[i] = PassReport{Name: p.Name(), Alone: c.Score(alone), Cumulative: c.Score(cum)}
+		reps[i].Name, reps[i].Alone, reps[i].Cumulative = p.Name(), c.Score(alone), c.Score(cum)
 	}
-	return &DecodeReport{Decoder: engineName + " " + passNames(passes), Passes: reps, Timing: Timing, Report: combined}, nil
+	return &DecodeReport{Decoder: engineName(everyPass) + " " + passNames(passes), Passes: reps, Timing: Timing, Report: combined}, nil
 }
 
 func passNames(ps []camera.Pass) string {

@@ -60,24 +60,29 @@ func printPassReport(w io.Writer, r *corpus.Report, reps []PassReport) {
 		fmt.Fprintf(tw, "%s\t\n", pct(r.Labels.AverageRate))
 		tw.Flush()
 		fmt.Fprintln(w)
-		fmt.Fprintln(w, "per pass: headline alone and cumulative (this pass and all before it), decodes matching no label, time per image")
-		fmt.Fprint(tw, "pass\talone\tcumulative\tgain\tunmatched\tmedian ms\tp95 ms\t\n")
+		fmt.Fprintln(w, "per pass: images it ran on, headline alone and cumulative (this pass and all before it), decodes matching no label, time per image")
+		fmt.Fprint(tw, "pass\truns\talone\tcumulative\tgain\tunmatched\tmedian ms\tp95 ms\t\n")
 		prev := 0.0
 		for _, p := range reps {
 			cum := p.Cumulative.Labels.AverageRate
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%+.1f\t%d\t%.1f\t%.1f\t\n", p.Name, pct(p.Alone.Labels.AverageRate), pct(cum), 100*(cum-prev),
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%+.1f\t%d\t%.1f\t%.1f\t\n", p.Name, p.Runs, pct(p.Alone.Labels.AverageRate), pct(cum), 100*(cum-prev),
 				len(p.Alone.Labels.Unmatched), p.Alone.MedianMS, p.Alone.P95MS)
 			prev = cum
 		}
 	case r.Manifest != nil:
-		fmt.Fprintln(w, "per pass: exact texts alone and cumulative (this pass and all before it), false positives, time per image")
-		fmt.Fprint(tw, "pass\talone\tcumulative\tfalse positives\tmedian ms\tp95 ms\t\n")
+		fmt.Fprintln(w, "per pass: images it ran on, exact texts alone and cumulative (this pass and all before it), false positives, time per image")
+		fmt.Fprint(tw, "pass\truns\talone\tcumulative\tfalse positives\tmedian ms\tp95 ms\t\n")
 		for _, p := range reps {
 			a, c := p.Alone.Manifest, p.Cumulative.Manifest
-			fmt.Fprintf(tw, "%s\t%d/%d\t%d/%d\t%d\t%.1f\t%.1f\t\n", p.Name, a.ExactRead, a.Expected, c.ExactRead, c.Expected, len(a.FalsePositives), p.Alone.MedianMS, p.Alone.P95MS)
+			fmt.Fprintf(tw, "%s\t%d\t%d/%d\t%d/%d\t%d\t%.1f\t%.1f\t\n", p.Name, p.Runs, a.ExactRead, a.Expected, c.ExactRead, c.Expected, len(a.FalsePositives), p.Alone.MedianMS, p.Alone.P95MS)
 		}
 	}
-	fmt.Fprintf(tw, "%s\t\t\t\t\t%.1f\t%.1f\t\n", "combined", r.MedianMS, r.P95MS)
+	// The combined row's times go under the passes' time columns.
+	empty := 5
+	if r.Labels == nil {
+		empty = 4
+	}
+	fmt.Fprintf(tw, "combined%s%.1f\t%.1f\t\n", strings.Repeat("\t", empty+1), r.MedianMS, r.P95MS)
 	tw.Flush()
 }
 

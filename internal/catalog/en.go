@@ -826,14 +826,15 @@ for the options.
 `,
 	BenchNoWhat:  "say what to measure: decode DIR, live or soak (see canhcua bench --help)",
 	BenchUnknown: "unknown benchmark %q (want decode, live or soak)",
-	BenchDecodeSynopsis: `canhcua bench decode [--passes P,Q] [--json] [-v] DIR
+	BenchDecodeSynopsis: `canhcua bench decode [--passes P,Q] [--every-pass] [--json] [-v] DIR
        canhcua bench decode --engine live [--hold 1s] [--motion] [--clock real|sim] [--json] [-v] DIR
 
 Decodes every image of a corpus folder (manifest.tsv: expected texts, or labels.jsonl:
 code outlines, BoofCV-style) one after the other with the still-image engine and scores
 the result: each pass on its own, the passes so far (cumulative) and all combined.
-Times cover the decoding only, not reading the file. Exit status: 0 scored, 2 the
-corpus cannot be used.
+The engine stops on a photo once every finder pattern it saw lies on a code read (the
+decode command's engine); --every-pass runs every pass on every photo. Times cover the
+decoding only, not reading the file. Exit status: 0 scored, 2 the corpus cannot be used.
 
 With --engine live each photo is shown to the desk's live engine as a camera shows a
 card held up to it: the same frame 30 times a second, in real time, for --hold, through
@@ -847,6 +848,7 @@ Passes: %s`,
 	BenchFlagJSON:      "print the full report as one JSON object",
 	BenchFlagVerbose:   "also list missed texts, unexpected and unmatched decodes",
 	BenchFlagPasses:    "passes to run, in order: names separated by commas, or still, live, all",
+	BenchFlagEveryPass: "with the still engine: run every pass on every image (no early stop once every finder pattern seen lies on a code read)",
 	BenchOneCorpus:     "give one corpus folder (see canhcua bench decode --help)",
 	BenchPassesUnknown: "--passes: %v",
 	BenchPassesTwice:   "--passes: %q given twice",
@@ -884,7 +886,7 @@ failed call or a Mat left open once stopped fails the soak too. Exit status: 0 p
 	BenchFlagSoakDB:    "database to write to (snapshots go beside it); default: a new temporary one, removed afterwards",
 	BenchSoakBadEvery:  "--every %s: want a period no longer than half of --duration %s",
 	BenchSoakFailed:    "failed on %s",
-	BenchFlagDecEngine: "engine: still (every pass on each photo) or live (the desk's engine, each photo held up to it as to a camera)",
+	BenchFlagDecEngine: "engine: still (the passes one after the other on each photo) or live (the desk's engine, each photo held up to it as to a camera)",
 	BenchBadDecEngine:  "--engine %q: want still or live",
 	BenchFlagHold:      "with --engine live: how long each photo is held up, at 30 frames/s",
 	BenchFlagMotion:    "with --engine live: shake each photo as a hand does (shifted a few pixels and slightly blurred, frame to frame)",

@@ -740,6 +740,7 @@ const (
 	BenchFlagJSON       Key = "bench.flag_json"
 	BenchFlagVerbose    Key = "bench.flag_verbose"
 	BenchFlagPasses     Key = "bench.flag_passes"
+	BenchFlagEveryPass  Key = "bench.flag_every_pass"
 	BenchOneCorpus      Key = "bench.one_corpus"
 	BenchPassesUnknown  Key = "bench.passes_unknown"
 	BenchPassesTwice    Key = "bench.passes_twice"

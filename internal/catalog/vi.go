@@ -825,14 +825,15 @@ Chạy 'canhcua bench decode --help', 'canhcua bench live --help' hoặc 'canhcu
 `,
 	BenchNoWhat:  "hãy cho biết cần đo gì: decode DIR, live hoặc soak (xem canhcua bench --help)",
 	BenchUnknown: "phép đo %q không có (cần decode, live hoặc soak)",
-	BenchDecodeSynopsis: `canhcua bench decode [--passes P,Q] [--json] [-v] DIR
+	BenchDecodeSynopsis: `canhcua bench decode [--passes P,Q] [--every-pass] [--json] [-v] DIR
        canhcua bench decode --engine live [--hold 1s] [--motion] [--clock real|sim] [--json] [-v] DIR
 
 Giải mã lần lượt từng ảnh của một thư mục ảnh mẫu (manifest.tsv: nội dung mong đợi, hoặc labels.jsonl:
 đường viền mã, kiểu BoofCV) bằng bộ giải mã ảnh tĩnh rồi chấm điểm kết quả:
 từng lượt riêng, các lượt tính đến lượt đó (cộng dồn) và tất cả gộp lại.
-Thời gian chỉ tính việc giải mã, không tính đọc tệp. Mã thoát: 0 đã chấm điểm, 2 không
-dùng được thư mục ảnh mẫu.
+Bộ giải mã dừng trên một ảnh khi mọi mẫu định vị nó thấy đều nằm trên một mã đã đọc (như
+lệnh decode); --every-pass chạy mọi lượt trên mọi ảnh. Thời gian chỉ tính việc giải mã,
+không tính đọc tệp. Mã thoát: 0 đã chấm điểm, 2 không dùng được thư mục ảnh mẫu.
 
 Với --engine live, từng ảnh được đưa cho bộ giải mã trực tiếp của bàn trực như camera thấy
 một thẻ được giơ lên: cùng một khung hình 30 lần mỗi giây, theo thời gian thực, trong --hold,
@@ -846,6 +847,7 @@ Các lượt: %s`,
 	BenchFlagJSON:      "in toàn bộ báo cáo thành một đối tượng JSON",
 	BenchFlagVerbose:   "liệt kê thêm các nội dung bị sót, không mong đợi và không khớp nhãn",
 	BenchFlagPasses:    "các lượt cần chạy, theo thứ tự: tên cách nhau bởi dấu phẩy, hoặc still, live, all",
+	BenchFlagEveryPass: "chạy mọi lượt trên mọi ảnh (không dừng sớm khi mọi mẫu định vị đã thấy đều nằm trên một mã đã đọc)",
 	BenchOneCorpus:     "chỉ ra một thư mục ảnh mẫu (xem canhcua bench decode --help)",
 	BenchPassesUnknown: "--passes: %v",
 	BenchPassesTwice:   "--passes: %q bị nêu hai lần",
@@ -882,7 +884,7 @@ làm lần chạy không đạt. Mã thoát: 0 đạt, 1 không đạt (nêu cá
 	BenchFlagSoakDB:    "cơ sở dữ liệu để ghi (ảnh chụp đặt bên cạnh); mặc định: một tệp tạm mới, xóa khi xong",
 	BenchSoakBadEvery:  "--every %s: cần một chu kỳ không dài hơn nửa --duration %s",
 	BenchSoakFailed:    "không đạt ở %s",
-	BenchFlagDecEngine: "bộ giải mã: still (mọi lượt trên từng ảnh) hoặc live (bộ của bàn trực, từng ảnh được giơ lên như trước camera)",
+	BenchFlagDecEngine: "bộ giải mã: still (các lượt lần lượt trên từng ảnh) hoặc live (bộ của bàn trực, từng ảnh được giơ lên như trước camera)",
 	BenchBadDecEngine:  "--engine %q: cần still hoặc live",
 	BenchFlagHold:      "với --engine live: mỗi ảnh được giơ lên bao lâu, 30 khung hình/giây",
 	BenchFlagMotion:    "với --engine live: làm ảnh rung như tay cầm (lệch vài điểm ảnh và hơi mờ, từ khung này sang khung khác)",
