@@ -50,11 +50,12 @@ func TestOverlaps(t *testing.T) {
 	}
 }
 
-// The still engine merges what its passes read: one code, read by several.
+// The still engine merges what its passes read: one code, read by several
+// (every pass runs: EveryPass).
 func TestEngineMerges(t *testing.T) {
 	m := onCanvas(t, passText, 6, 640, 480)
 	defer m.Close()
-	e := &Engine{Passes: []Pass{ZXingPass{}, EqualizePass{}, GoZXingPass{}}}
+	e := &Engine{Passes: []Pass{ZXingPass{}, EqualizePass{}, GoZXingPass{}}, EveryPass: true}
 	d, err := e.DecodeDetail(m)
 	if err != nil {
 		t.Fatal(err)
