@@ -3,6 +3,7 @@ package camera
 import (
 	"math"
 	"slices"
+	"sync"
 
 	"gocv.io/x/gocv"
 
@@ -53,7 +54,7 @@ func (p GridPass) Decode(f *Frame) ([]canhcua.Code, error) {
 	if f.marks != nil && s == 1 {
 		fs = f.gridFs // the still engine's search, on the same image
 	} else {
-		fs = gridFinders(m)
+		fs = gridFinders(m, !f.single)
 	}
 	ts := trios(fs)
 	if most < 0 {
@@ -93,13 +94,31 @@ func (p GridPass) Decode(f *Frame) ([]canhcua.Code, error) {
 const detectSide = 2048
 
 // gridFinders returns the finder candidates of m, searched in m shrunk to
-// detectSide, in m's coordinates.
-func gridFinders(m gocv.Mat) []finder {
+// detectSide, in m's coordinates; par as for finderSearch.
+func gridFinders(m gocv.Mat, par bool) []finder {
 	det, s, release := shrunk(m, detectSide)
 	defer release()
+	return finderSearch(det, s, par)
+}
+
+// finderSearch returns the finder candidates of det, an image shrunk by s,
+// in the unshrunk image's coordinates: two adaptive thresholds, a coarse and
+// a fine one, searched side by side with par (the still engine; the live
+// engine's worker keeps to its own thread, which runs at a lower priority).
+func finderSearch(det gocv.Mat, s float64, par bool) []finder {
 	long := max(det.Cols(), det.Rows())
+	var fine []finder
+	var wg sync.WaitGroup
+	fineSearch := func() { fine = findFinders(det, odd(max(11, long/100)), 5) }
+	if par {
+		wg.Add(1)
+		go func() { defer wg.Done(); fineSearch() }()
+	} else {
+		fineSearch()
+	}
 	fs := findFinders(det, odd(max(15, long/40)), 10)
-	fs = mergeFinders(fs, findFinders(det, odd(max(11, long/100)), 5))
+	wg.Wait()
+	fs = mergeFinders(fs, fine)
 	if s != 1 {
 		for i := range fs {
 			f := &fs[i]

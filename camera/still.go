@@ -56,14 +56,17 @@ const marksSide = 1024
 // finder lies on it.
 const markMargin = 1.3
 
-// searchFinders runs the two finder searches of f, once.
+// searchFinders runs the two finder searches of f, once, side by side, in
+// one copy of the image shrunk to the grid pass's detectSide.
 func (f *Frame) searchFinders() {
 	f.marksOnce.Do(func() {
+		det, s, release := shrunk(f.Gray, detectSide)
+		defer release()
 		var wg sync.WaitGroup
-		var grid, more []finder
-		wg.Add(2)
-		go func() { defer wg.Done(); grid = gridFinders(f.Gray) }()
-		go func() { defer wg.Done(); more = equalisedFinders(f.Gray) }()
+		var more []finder
+		wg.Add(1)
+		go func() { defer wg.Done(); more = equalisedFinders(det, s) }()
+		grid := finderSearch(det, s, true)
 		wg.Wait()
 		f.gridFs = grid
 		for _, fs := range [][]finder{grid, more} {
@@ -74,21 +77,22 @@ func (f *Frame) searchFinders() {
 	})
 }
 
-// equalisedFinders returns the finder candidates of gray shrunk (or enlarged)
-// to marksSide and equalised with CLAHE, in gray's coordinates.
-func equalisedFinders(gray gocv.Mat) []finder {
-	long := max(gray.Cols(), gray.Rows())
+// equalisedFinders returns the finder candidates of det (an image shrunk by
+// s) scaled to marksSide and equalised with CLAHE, in the unshrunk image's
+// coordinates.
+func equalisedFinders(det gocv.Mat, s float64) []finder {
+	long := max(det.Cols(), det.Rows())
 	if long == 0 {
 		return nil
 	}
-	s := float64(marksSide) / float64(long)
+	k := float64(marksSide) / float64(long)
 	m := gocv.NewMat()
 	defer m.Close()
 	interp := gocv.InterpolationArea
-	if s > 1 {
+	if k > 1 {
 		interp = gocv.InterpolationLinear
 	}
-	gocv.Resize(gray, &m, image.Pt(max(1, int(float64(gray.Cols())*s)), max(1, int(float64(gray.Rows())*s))), 0, 0, interp)
+	gocv.Resize(det, &m, image.Pt(max(1, int(float64(det.Cols())*k)), max(1, int(float64(det.Rows())*k))), 0, 0, interp)
 	cl := gocv.NewCLAHEWithParams(4, image.Pt(8, 8))
 	defer cl.Close()
 	eq := gocv.NewMat()
@@ -101,8 +105,8 @@ func equalisedFinders(gray gocv.Mat) []finder {
 	fs = mergeFinders(fs, findFinders(m, odd(max(11, marksSide/40)), 10))
 	fs = mergeFinders(fs, findFinders(m, odd(max(11, marksSide/100)), 5))
 	for i := range fs {
-		fs[i].c = Pointf{X: fs[i].c.X / s, Y: fs[i].c.Y / s}
-		fs[i].ms /= s
+		fs[i].c = Pointf{X: fs[i].c.X / (k * s), Y: fs[i].c.Y / (k * s)}
+		fs[i].ms /= k * s
 	}
 	return fs
 }
