@@ -183,6 +183,7 @@ func StillPasses() []Pass {
 		SharpenPass{},
 		GridPass{},
 		ThresholdPass{},
+		SmoothPass{},
 		RegionPass{},
 		WeChatPass{},
 	}

@@ -221,6 +221,45 @@ func (p ScalePass) Decode(f *Frame) ([]canhcua.Code, error) {
 	return all, nil
 }
 
+// SmoothPass reads creased, scratched and scraped codes: the photo shrunk to
+// a few hundred pixels and smoothed with a small Gaussian, so that marks
+// smaller than a module fade into it, then read by zxing-cpp with its global
+// histogram binarizer (one threshold for the whole picture, which the
+// shading of creases fools less than a local one).
+type SmoothPass struct {
+	Sides []int // longer sides tried (nil: 600, 400), each only below the photo's
+}
+
+// Name implements Pass.
+func (SmoothPass) Name() string { return "smooth" }
+
+// Decode implements Pass.
+func (p SmoothPass) Decode(f *Frame) ([]canhcua.Code, error) {
+	sides := p.Sides
+	if sides == nil {
+		sides = []int{600, 400}
+	}
+	var all []canhcua.Code
+	for _, side := range sides {
+		if side >= max(f.Gray.Cols(), f.Gray.Rows()) {
+			continue
+		}
+		m, s, release := shrunk(f.Gray, side)
+		sm := gocv.NewMat()
+		gocv.GaussianBlur(m, &sm, image.Pt(3, 3), 0, 0, gocv.BorderReplicate)
+		release()
+		codes, err := ZXing{NoInvert: true, Binarizer: 1}.Decode(sm)
+		sm.Close()
+		if err != nil {
+			return all, err
+		}
+		for _, c := range scaled(codes, 1/s) {
+			add(&all, c)
+		}
+	}
+	return all, nil
+}
+
 // RegionPass crops every candidate outline that OpenCV's QRCodeDetector finds
 // (and no earlier pass read), rectifies it by a perspective warp to an
 // upright square with a quiet zone, and decodes it alone with zxing-cpp.

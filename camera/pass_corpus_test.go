@@ -79,6 +79,7 @@ var pinned = []struct {
 	{"glare/image005.jpg", "scale", 1},
 	{"noncompliant/image005.jpg", "regions", 1},
 	{"damaged/image009.jpg", "wechat", 1},
+	{"damaged/image029.jpg", "smooth", 1},
 	{"pathological/image005.png", "wechat", 1},
 	{"lots/image003.jpg", "gozxing", 12},
 	{"high_version/image000.jpg", "grid", 1},

@@ -44,6 +44,7 @@ func (SharpenPass) Standalone()   {}
 func (ThresholdPass) Standalone() {}
 func (ScalePass) Standalone()     {}
 func (GoZXingPass) Standalone()   {}
+func (SmoothPass) Standalone()    {}
 
 // stopAfter is how many passes always run before the engine may stop.
 const stopAfter = 2
