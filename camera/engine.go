@@ -37,9 +37,10 @@ type Frame struct {
 	candSide  int  // longer side for QRCodeDetector (0: candidateSide)
 	single    bool // one QRCodeDetector.Detect, no DetectMulti (live)
 
-	// still: the finder patterns seen (searchFinders), the grid pass's
-	// search among them
+	// still: the finder patterns seen (searchFinders, once: searched), the
+	// grid pass's search among them
 	marksOnce sync.Once
+	searched  bool
 	marks     []Pointf
 	gridFs    []finder
 }

@@ -25,6 +25,15 @@ func (q Quad) Center() Pointf {
 	return c
 }
 
+// grown is q scaled by k about its centre.
+func (q Quad) grown(k float64) Quad {
+	c := q.Center()
+	for i, p := range q {
+		q[i] = Pointf{X: c.X + (p.X-c.X)*k, Y: c.Y + (p.Y-c.Y)*k}
+	}
+	return q
+}
+
 // Side is q's longest side.
 func (q Quad) Side() float64 {
 	s := 0.0

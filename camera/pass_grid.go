@@ -51,7 +51,7 @@ func (p GridPass) Decode(f *Frame) ([]canhcua.Code, error) {
 	}
 	img := grayImg{pix: pix, w: m.Cols(), h: m.Rows()}
 	var fs []finder
-	if f.marks != nil && s == 1 {
+	if f.searched && s == 1 {
 		fs = f.gridFs // the still engine's search, on the same image
 	} else {
 		fs = gridFinders(m, !f.single)
@@ -102,12 +102,17 @@ func gridFinders(m gocv.Mat, par bool) []finder {
 }
 
 // finderSearch returns the finder candidates of det, an image shrunk by s,
-// in the unshrunk image's coordinates: two adaptive thresholds, a coarse and
-// a fine one, searched side by side with par (the still engine; the live
-// engine's worker keeps to its own thread, which runs at a lower priority).
+// in the unshrunk image's coordinates (finderThresholds' two searches).
 func finderSearch(det gocv.Mat, s float64, par bool) []finder {
+	coarse, fine := finderThresholds(det, par)
+	return rescaled(mergeFinders(coarse, fine), s)
+}
+
+// finderThresholds searches det with two adaptive thresholds, a coarse and a
+// fine one, side by side with par (the still engine; the live engine's
+// worker keeps to its own thread, which runs at a lower priority).
+func finderThresholds(det gocv.Mat, par bool) (coarse, fine []finder) {
 	long := max(det.Cols(), det.Rows())
-	var fine []finder
 	var wg sync.WaitGroup
 	fineSearch := func() { fine = findFinders(det, odd(max(11, long/100)), 5) }
 	if par {
@@ -116,18 +121,24 @@ func finderSearch(det gocv.Mat, s float64, par bool) []finder {
 	} else {
 		fineSearch()
 	}
-	fs := findFinders(det, odd(max(15, long/40)), 10)
+	coarse = findFinders(det, odd(max(15, long/40)), 10)
 	wg.Wait()
-	fs = mergeFinders(fs, fine)
-	if s != 1 {
-		for i := range fs {
-			f := &fs[i]
-			f.c = Pointf{X: f.c.X / s, Y: f.c.Y / s}
-			for k := range f.mid {
-				f.mid[k] = Pointf{X: f.mid[k].X / s, Y: f.mid[k].Y / s}
-			}
-			f.ms /= s
+	return coarse, fine
+}
+
+// rescaled returns finders found in an image shrunk by s in the unshrunk
+// image's coordinates.
+func rescaled(fs []finder, s float64) []finder {
+	if s == 1 {
+		return fs
+	}
+	for i := range fs {
+		f := &fs[i]
+		f.c = Pointf{X: f.c.X / s, Y: f.c.Y / s}
+		for k := range f.mid {
+			f.mid[k] = Pointf{X: f.mid[k].X / s, Y: f.mid[k].Y / s}
 		}
+		f.ms /= s
 	}
 	return fs
 }

@@ -69,7 +69,7 @@ func (f *Frame) searchFinders() {
 		go func() { defer wg.Done(); more = equalisedFinders(det, s) }()
 		grid := finderSearch(det, s, true)
 		wg.Wait()
-		f.gridFs = grid
+		f.gridFs, f.searched = grid, true
 		for _, fs := range [][]finder{grid, more} {
 			for _, x := range fs {
 				f.marks = append(f.marks, x.c)
@@ -99,17 +99,12 @@ func equalisedFinders(det gocv.Mat, s float64) []finder {
 	eq := gocv.NewMat()
 	defer eq.Close()
 	cl.Apply(m, &eq)
-	// The equalised copy with the coarser threshold (CLAHE makes the finer
-	// one slow: the noise it raises in flat areas becomes contours), the
-	// copy itself with both.
+	// The equalised copy with the coarser threshold only (CLAHE makes the
+	// finer one slow: the noise it raises in flat areas becomes contours),
+	// the copy itself with both.
 	fs := findFinders(eq, odd(max(11, marksSide/40)), 10)
-	fs = mergeFinders(fs, findFinders(m, odd(max(11, marksSide/40)), 10))
-	fs = mergeFinders(fs, findFinders(m, odd(max(11, marksSide/100)), 5))
-	for i := range fs {
-		fs[i].c = Pointf{X: fs[i].c.X / (k * s), Y: fs[i].c.Y / (k * s)}
-		fs[i].ms /= k * s
-	}
-	return fs
+	coarse, fine := finderThresholds(m, false)
+	return rescaled(mergeFinders(mergeFinders(fs, coarse), fine), k*s)
 }
 
 // allRead says whether a code was read and every finder seen lies on a
@@ -118,7 +113,7 @@ func (f *Frame) allRead() bool {
 	var qs []Quad
 	for _, c := range f.Found {
 		if !c.Approximate {
-			qs = append(qs, grown(quadOf(c), markMargin))
+			qs = append(qs, quadOf(c).grown(markMargin))
 		}
 	}
 	if len(qs) == 0 {
@@ -135,19 +130,6 @@ next:
 		return false
 	}
 	return true
-}
-
-// grown is q scaled by k about the mean of its corners.
-func grown(q Quad, k float64) Quad {
-	var c Pointf
-	for _, p := range q {
-		c.X += p.X / 4
-		c.Y += p.Y / 4
-	}
-	for i, p := range q {
-		q[i] = Pointf{X: c.X + (p.X-c.X)*k, Y: c.Y + (p.Y-c.Y)*k}
-	}
-	return q
 }
 
 // outcome is what one pass returned, before it is merged.
@@ -173,14 +155,11 @@ func (e *Engine) decodeStill(f *Frame, d *Detail) {
 			wg.Add(1)
 			go func() { defer wg.Done(); f.searchFinders() }()
 		}
-		for k := range batch {
-			if batch == 1 {
-				outs[k] = e.compute(i+k, f)
-				continue
-			}
+		for k := 1; k < batch; k++ {
 			wg.Add(1)
 			go func() { defer wg.Done(); outs[k] = e.compute(i+k, f) }()
 		}
+		outs[0] = e.compute(i, f)
 		wg.Wait()
 		for k, o := range outs {
 			e.merge(i+k, o, d, image.Point{}, &f.Found)
