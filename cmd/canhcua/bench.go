@@ -111,8 +111,10 @@ func benchDecode(ctx context.Context, args []string, stdout, stderr io.Writer) i
 		}
 		rep = d
 	case "live":
-		if c.set("passes") || c.set("every-pass") {
-			return c.failf(catalog.BenchStillOnly)
+		for _, f := range []string{"passes", "every-pass"} {
+			if c.set(f) {
+				return c.failf(catalog.BenchStillOnly, "--"+f)
+			}
 		}
 		if *hold <= 0 {
 			return c.failf(catalog.BenchBadHold)

@@ -269,12 +269,20 @@ func TestBenchDecodeLiveCommand(t *testing.T) {
 		{"decode", "--engine", "live", "--hold", "0s", dir},
 		{"decode", "--engine", "live", "--clock", "wall", dir},
 		{"decode", "--engine", "live", "--passes", "zxing", dir},
+		{"decode", "--engine", "live", "--every-pass", dir},
 		{"decode", "--motion", dir},
 		{"decode", "--hold", "2s", dir},
 	} {
 		out, errOut, status := benchRun(args...)
 		if status != exitUsage || strings.Count(errOut, "\n") != 1 || out != "" {
 			t.Errorf("bench %q: status %d, stdout %q, stderr %q; want 2 and one line on stderr", args, status, out, errOut)
+		}
+	}
+	// A flag of one engine given to the other is named in the message.
+	for flag, args := range map[string][]string{"--passes": {"--passes", "zxing"}, "--every-pass": {"--every-pass"}} {
+		args = append(append([]string{"decode", "--engine", "live"}, args...), dir)
+		if _, errOut, _ := benchRun(args...); !strings.Contains(errOut, flag+" applies to --engine still only") {
+			t.Errorf("bench %q: stderr %q, want %s named", args, errOut, flag)
 		}
 	}
 }

@@ -891,7 +891,7 @@ failed call or a Mat left open once stopped fails the soak too. Exit status: 0 p
 	BenchFlagHold:      "with --engine live: how long each photo is held up, at 30 frames/s",
 	BenchFlagMotion:    "with --engine live: shake each photo as a hand does (shifted a few pixels and slightly blurred, frame to frame)",
 	BenchLiveOnly:      "%s applies to --engine live only",
-	BenchStillOnly:     "--passes applies to --engine still only",
+	BenchStillOnly:     "%s applies to --engine still only",
 	BenchBadHold:       "--hold must be positive",
 	BenchFlagClock:     "with --engine live: real (in real time, as the door sees it) or sim (a simulated clock: processor time on two simulated cores, the same on a busy machine)",
 	BenchBadClock:      "--clock %q: want real or sim",

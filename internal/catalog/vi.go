@@ -889,7 +889,7 @@ làm lần chạy không đạt. Mã thoát: 0 đạt, 1 không đạt (nêu cá
 	BenchFlagHold:      "với --engine live: mỗi ảnh được giơ lên bao lâu, 30 khung hình/giây",
 	BenchFlagMotion:    "với --engine live: làm ảnh rung như tay cầm (lệch vài điểm ảnh và hơi mờ, từ khung này sang khung khác)",
 	BenchLiveOnly:      "%s chỉ dùng với --engine live",
-	BenchStillOnly:     "--passes chỉ dùng với --engine still",
+	BenchStillOnly:     "%s chỉ dùng với --engine still",
 	BenchBadHold:       "--hold phải lớn hơn 0",
 	BenchFlagClock:     "với --engine live: real (theo thời gian thực, như ở cửa) hoặc sim (đồng hồ mô phỏng: thời gian xử lý trên hai lõi mô phỏng, như nhau cả khi máy đang bận)",
 	BenchBadClock:      "--clock %q: cần real hoặc sim",
